@@ -1,0 +1,3 @@
+import MNISTApp
+
+print("MNISTExample: training is not available yet.")

@@ -1,0 +1,3 @@
+import NumSight
+
+print("benchmarks: none yet")

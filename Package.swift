@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "NumSight",
+    products: [
+        .library(name: "NumSight", targets: ["NumSight"]),
+        .executable(name: "MNISTExample", targets: ["MNISTExample"]),
+        .executable(name: "NumSightBenchmarks", targets: ["NumSightBenchmarks"]),
+    ],
+    targets: [
+        // MARK: Library — tensors, tape, ops, layers, losses, optimisers
+
+        /// CPU kernels in C, each ISA variant selected at run time (no build flags).
+        .target(
+            name: "CNumSightKernels",
+            path: "Sources/CNumSightKernels"
+        ),
+        .target(
+            name: "NumSight",
+            dependencies: ["CNumSightKernels"],
+            path: "Sources/NumSight"
+        ),
+
+        // MARK: Examples — the MNIST digit recognizer and the benchmarks
+
+        /// Data, model, training loop, preprocessing, server and web page of the digit recognizer.
+        .target(
+            name: "MNISTApp",
+            dependencies: ["NumSight"],
+            path: "Examples/MNISTApp"
+        ),
+        /// The `MNISTExample` command line: train, evaluate, predict, serve.
+        .executableTarget(
+            name: "MNISTExample",
+            dependencies: ["MNISTApp"],
+            path: "Examples/MNISTExample"
+        ),
+        /// Prints kernel, tape and training figures (`name value unit`).
+        .executableTarget(
+            name: "NumSightBenchmarks",
+            dependencies: ["NumSight"],
+            path: "Examples/NumSightBenchmarks"
+        ),
+
+        // MARK: Tests
+
+        .testTarget(
+            name: "NumSightTests",
+            dependencies: ["NumSight"],
+            path: "Tests/NumSightTests"
+        ),
+        .testTarget(
+            name: "MNISTAppTests",
+            dependencies: ["MNISTApp"],
+            path: "Tests/MNISTAppTests"
+        ),
+    ]
+)
