@@ -1,0 +1,45 @@
+/// Elementwise loops over contiguous buffers.
+enum ElementwiseKernels {
+    /// `f(a[i], b[j])` for every output element, with `a` and `b` broadcast to `shape`.
+    static func broadcasting<Scalar>(
+        _ a: [Scalar], shape aShape: [Int], _ b: [Scalar], shape bShape: [Int], to shape: [Int],
+        _ f: (Scalar, Scalar) -> Scalar
+    ) -> [Scalar] {
+        if aShape == bShape { return zip(a, b).map(f) }
+        let count = shape.elementCount
+        if b.count == 1 {
+            let value = b[0]
+            return a.map { f($0, value) }
+        }
+        if a.count == 1 {
+            let value = a[0]
+            return b.map { f(value, $0) }
+        }
+        if aShape.elementCount == count, isTrailingBlock(bShape, of: shape) {
+            let period = b.count
+            return [Scalar](unsafeUninitializedCapacity: count) { output, initialized in
+                for start in stride(from: 0, to: count, by: period) {
+                    for offset in 0..<period { output[start + offset] = f(a[start + offset], b[offset]) }
+                }
+                initialized = count
+            }
+        }
+        let aOffsets = broadcastOffsets(from: aShape, to: shape)
+        let bOffsets = broadcastOffsets(from: bShape, to: shape)
+        return (0..<count).map { f(a[aOffsets[$0]], b[bOffsets[$0]]) }
+    }
+
+    /// Whether `part`, once leading ones are dropped, equals the trailing axes of `shape`.
+    private static func isTrailingBlock(_ part: [Int], of shape: [Int]) -> Bool {
+        let trimmed = part.drop { $0 == 1 }
+        return trimmed.count <= shape.count && Array(shape.suffix(trimmed.count)) == Array(trimmed)
+    }
+
+    /// For each element of `shape`, the offset of the element of `source` broadcast onto it.
+    static func broadcastOffsets(from source: [Int], to shape: [Int]) -> [Int] {
+        let padded = [Int](repeating: 1, count: shape.count - source.count) + source
+        let sourceStrides = padded.strides
+        let strides = zip(padded, sourceStrides).map { size, stride in size == 1 ? 0 : stride }
+        return LayoutKernels.stridedOffsets(shape: shape, strides: strides, start: 0)
+    }
+}

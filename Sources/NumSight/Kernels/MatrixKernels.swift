@@ -1,0 +1,56 @@
+import CNumSightKernels
+
+/// Matrix multiplication over row-major buffers: the C kernels for `Float`, a
+/// cache-friendly loop for other scalars.
+enum MatrixKernels {
+    /// `c[b] = op(a[b]) · op(b[b])` for each of `batch` matrix pairs, where op
+    /// transposes when asked; op(a) is m × k and op(b) is k × n.
+    static func multiply<Scalar: TensorScalar>(
+        _ a: [Scalar], _ b: [Scalar], batch: Int, m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
+    ) -> [Scalar] {
+        var c = [Scalar](repeating: 0, count: batch * m * n)
+        guard m > 0, n > 0 else { return c }
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                c.withUnsafeMutableBufferPointer { c in
+                    for index in 0..<batch {
+                        multiply(a.baseAddress! + index * m * k, b.baseAddress! + index * k * n,
+                                 into: c.baseAddress! + index * m * n,
+                                 m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
+                    }
+                }
+            }
+        }
+        return c
+    }
+
+    private static func multiply<Scalar: TensorScalar>(
+        _ a: UnsafePointer<Scalar>, _ b: UnsafePointer<Scalar>, into c: UnsafeMutablePointer<Scalar>,
+        m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
+    ) {
+        let lda = transposeA ? m : k
+        let ldb = transposeB ? k : n
+        if Scalar.self == Float.self {
+            a.withMemoryRebound(to: Float.self, capacity: m * k) { a in
+                b.withMemoryRebound(to: Float.self, capacity: k * n) { b in
+                    c.withMemoryRebound(to: Float.self, capacity: m * n) { c in
+                        ns_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, m, n, k, 1, a, lda, b, ldb, 0, c, n)
+                    }
+                }
+            }
+            return
+        }
+        for i in 0..<m {
+            let row = c + i * n
+            for p in 0..<k {
+                let scale = transposeA ? a[p * lda + i] : a[i * lda + p]
+                if transposeB {
+                    for j in 0..<n { row[j] += scale * b[j * ldb + p] }
+                } else {
+                    let bRow = b + p * ldb
+                    for j in 0..<n { row[j] += scale * bRow[j] }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// The mean softmax cross-entropy between `logits` and integer class `labels`:
+/// −mean over examples of log softmax(logits)[label], stable for any logits.
+///
+/// - Parameters:
+///   - logits: `[batch, classes]`, unnormalised scores.
+///   - labels: `batch` class indices in `0..<classes`.
+///
+/// ```swift
+/// let loss = softmaxCrossEntropy(logits: model(images), labels: labels)
+/// ```
+public func softmaxCrossEntropy<Scalar>(logits: Tensor<Scalar>, labels: [Int]) -> Tensor<Scalar> {
+    precondition(logits.rank == 2 && labels.count == logits.shape[0],
+                 "softmaxCrossEntropy: logits \(logits.shape) need shape [batch, classes] with \(labels.count) labels")
+    return -logSoftmax(logits).takingAlongLastAxis(labels).mean()
+}
+
+/// The mean softmax cross-entropy between `logits` and target distributions
+/// `probabilities` (both `[batch, classes]`): −mean Σ p · log softmax(logits).
+public func softmaxCrossEntropy<Scalar>(logits: Tensor<Scalar>, probabilities: Tensor<Scalar>) -> Tensor<Scalar> {
+    precondition(logits.rank == 2 && logits.shape == probabilities.shape,
+                 "softmaxCrossEntropy: logits \(logits.shape) and probabilities \(probabilities.shape) should match")
+    return -(probabilities * logSoftmax(logits)).sum(alongAxes: [1]).mean()
+}
+
+/// The mean binary cross-entropy between `logits` and 0/1 (or soft) `labels`,
+/// written as max(x, 0) − x·z + log(1 + e^−|x|), which never overflows.
+public func sigmoidCrossEntropy<Scalar>(logits: Tensor<Scalar>, labels: Tensor<Scalar>) -> Tensor<Scalar> {
+    precondition(logits.shape == labels.shape,
+                 "sigmoidCrossEntropy: logits \(logits.shape) and labels \(labels.shape) should match")
+    return (softplus(logits) - logits * labels).mean()
+}

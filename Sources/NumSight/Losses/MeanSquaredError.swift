@@ -1,0 +1,6 @@
+/// The mean of the squared differences between `predictions` and `targets`.
+public func meanSquaredError<Scalar>(predictions: Tensor<Scalar>, targets: Tensor<Scalar>) -> Tensor<Scalar> {
+    precondition(predictions.shape == targets.shape,
+                 "meanSquaredError: predictions \(predictions.shape) and targets \(targets.shape) should match")
+    return (predictions - targets).squared().mean()
+}

@@ -1,0 +1,13 @@
+/// The logarithm of the softmax along `axis`: x − logΣeˣ, stable for any input.
+public func logSoftmax<Scalar>(_ x: Tensor<Scalar>, alongAxis axis: Int = -1) -> Tensor<Scalar> {
+    x - x.logSumExp(alongAxes: [axis], keepingDimensions: true)
+}
+
+/// eˣ / Σeˣ along `axis`: probabilities that sum to 1.
+///
+/// ```swift
+/// softmax(Tensor<Float>([1, 2, 3])).scalars  // [0.090, 0.245, 0.665]
+/// ```
+public func softmax<Scalar>(_ x: Tensor<Scalar>, alongAxis axis: Int = -1) -> Tensor<Scalar> {
+    exp(logSoftmax(x, alongAxis: axis))
+}

@@ -1,0 +1,35 @@
+/// The shared shape of elementwise operations: compute each element, record one
+/// pullback, and reduce broadcast gradients back to each input's shape.
+extension Tensor {
+    /// Applies `f` to every element and records `pullback`.
+    func unary(
+        _ operation: Operation, _ f: (Scalar) -> Scalar, pullback: @escaping (_ gradient: Tensor) -> Tensor
+    ) -> Tensor {
+        Tensor.recording(operation, shape: shape, scalars: scalars.map(f), inputs: [self]) { [pullback($0)] }
+    }
+
+    /// Applies `f` to every element and records a pullback that reads the output.
+    func unary(
+        _ operation: Operation, _ f: (Scalar) -> Scalar,
+        pullbackUsingOutput pullback: @escaping (_ gradient: Tensor, _ output: Tensor) -> Tensor
+    ) -> Tensor {
+        Tensor.recording(operation, shape: shape, scalars: scalars.map(f), inputs: [self]) { [pullback($0, $1)] }
+    }
+
+    /// Applies `f` to broadcast pairs of elements. The pullback returns gradients of
+    /// the broadcast shape; they are summed back to each operand's own shape.
+    static func binary(
+        _ operation: Operation, _ lhs: Tensor, _ rhs: Tensor, _ f: (Scalar, Scalar) -> Scalar,
+        pullback: @escaping (_ gradient: Tensor) -> (lhs: Tensor?, rhs: Tensor?)
+    ) -> Tensor {
+        guard let shape = broadcastShape(lhs.shape, rhs.shape) else {
+            preconditionFailure("\(operation.rawValue): shapes \(lhs.shape) and \(rhs.shape) do not broadcast")
+        }
+        let scalars = ElementwiseKernels.broadcasting(lhs.scalars, shape: lhs.shape, rhs.scalars, shape: rhs.shape,
+                                                      to: shape, f)
+        return recording(operation, shape: shape, scalars: scalars, inputs: [lhs, rhs]) { gradient in
+            let (lhsGradient, rhsGradient) = pullback(gradient)
+            return [lhsGradient?.summed(toShape: lhs.shape), rhsGradient?.summed(toShape: rhs.shape)]
+        }
+    }
+}
