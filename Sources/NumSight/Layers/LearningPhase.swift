@@ -1,0 +1,18 @@
+/// Whether layers run in training mode (dropout active, batch normalisation with
+/// batch statistics) or inference mode (the default). The mode reaches every
+/// nested layer, on the current thread or task.
+public enum LearningPhase {
+    @TaskLocal static var current = false
+
+    /// Whether layers run in training mode now.
+    public static var isTraining: Bool { current }
+}
+
+/// Runs `body` with layers in training mode.
+///
+/// ```swift
+/// let loss = withTrainingMode { softmaxCrossEntropy(logits: model(images), labels: labels) }
+/// ```
+public func withTrainingMode<Result>(_ body: () throws -> Result) rethrows -> Result {
+    try LearningPhase.$current.withValue(true, operation: body)
+}

@@ -1,0 +1,48 @@
+/// Max pooling over NHWC images; see ``maxPool2D(_:window:strides:padding:)``.
+///
+/// ```swift
+/// MaxPool2D<Float>(window: (2, 2))(x)   // [128, 28, 28, 32] → [128, 14, 14, 32]
+/// ```
+public final class MaxPool2D<Scalar: TensorScalar>: Layer {
+    public let window: (Int, Int)
+    public let strides: (Int, Int)?
+    public let padding: Padding
+
+    /// Strides default to the window size, as in Keras.
+    public init(window: (Int, Int) = (2, 2), strides: (Int, Int)? = nil, padding: Padding = .valid) {
+        self.window = window
+        self.strides = strides
+        self.padding = padding
+    }
+
+    public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
+        maxPool2D(input, window: window, strides: strides, padding: padding)
+    }
+}
+
+/// Average pooling over NHWC images; see ``avgPool2D(_:window:strides:padding:)``.
+public final class AvgPool2D<Scalar: TensorScalar>: Layer {
+    public let window: (Int, Int)
+    public let strides: (Int, Int)?
+    public let padding: Padding
+
+    /// Strides default to the window size, as in Keras.
+    public init(window: (Int, Int) = (2, 2), strides: (Int, Int)? = nil, padding: Padding = .valid) {
+        self.window = window
+        self.strides = strides
+        self.padding = padding
+    }
+
+    public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
+        avgPool2D(input, window: window, strides: strides, padding: padding)
+    }
+}
+
+/// The mean over height and width: `[batch, height, width, channels]` → `[batch, channels]`.
+public final class GlobalAveragePool2D<Scalar: TensorScalar>: Layer {
+    public init() {}
+
+    public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
+        input.mean(alongAxes: [1, 2])
+    }
+}

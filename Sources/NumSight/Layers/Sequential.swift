@@ -1,0 +1,18 @@
+/// Layers applied one after another; parameters are named by position
+/// (`layers.0.weight`).
+///
+/// ```swift
+/// let model = Sequential<Float>([
+///     Dense(inputSize: 2, outputSize: 8, activation: tanh),
+///     Dense(inputSize: 8, outputSize: 1),
+/// ])
+/// ```
+public final class Sequential<Scalar: TensorScalar>: Layer {
+    public let layers: [any Layer<Scalar>]
+
+    public init(_ layers: [any Layer<Scalar>]) { self.layers = layers }
+
+    public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
+        layers.reduce(input) { $1($0) }
+    }
+}

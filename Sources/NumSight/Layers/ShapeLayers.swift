@@ -1,0 +1,38 @@
+/// Flattens all but the batch axis: `[batch, …]` → `[batch, product of the rest]`.
+public final class Flatten<Scalar: TensorScalar>: Layer {
+    public init() {}
+
+    public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
+        input.reshaped(to: [input.shape.first ?? 1, -1])
+    }
+}
+
+/// Reshapes every example: `[batch, …]` → `[batch] + shape` (one entry may be -1).
+public final class Reshape<Scalar: TensorScalar>: Layer {
+    public let shape: [Int]
+
+    public init(shape: [Int]) { self.shape = shape }
+
+    public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
+        input.reshaped(to: [input.shape.first ?? 1] + shape)
+    }
+}
+
+/// Looks up a learned vector per integer token.
+///
+/// - Input: token indices in `0..<vocabularySize`, stored as scalars, any shape.
+/// - Output: the input's shape plus `[embeddingSize]`.
+/// - Parameters: `weight` `[vocabularySize, embeddingSize]`, U(−0.05, 0.05) as in Keras.
+public final class Embedding<Scalar: TensorScalar>: Layer {
+    public let weight: Parameter<Scalar>
+
+    public init(vocabularySize: Int, embeddingSize: Int,
+                initializer: Initializer = .uniform(lowerBound: -0.05, upperBound: 0.05)) {
+        weight = Parameter(initializer.tensor(shape: [vocabularySize, embeddingSize]))
+    }
+
+    public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
+        let rows = weight.value.gathering(atIndices: input.scalars.map { Int($0) }, alongAxis: 0)
+        return rows.reshaped(to: input.shape + [weight.value.shape[1]])
+    }
+}

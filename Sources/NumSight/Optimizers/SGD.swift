@@ -1,0 +1,38 @@
+/// Stochastic gradient descent, with optional momentum, Nesterov momentum and
+/// weight decay (an L2 penalty added to the gradient, as in PyTorch).
+///
+///     g ← g + weightDecay · p
+///     v ← momentum · v − learningRate · g
+///     p ← p + v                                  (classical)
+///     p ← p + momentum · v − learningRate · g    (Nesterov)
+///
+/// Keras' form of momentum (Sutskever et al., 2013, "On the importance of
+/// initialization and momentum in deep learning").
+public final class SGD<Scalar: TensorScalar>: Optimizer<Scalar> {
+    public let momentum: Scalar
+    public let isNesterov: Bool
+    public let weightDecay: Scalar
+
+    public init(learningRate: Double = 0.01, momentum: Scalar = 0, isNesterov: Bool = false, weightDecay: Scalar = 0,
+                schedule: (any LearningRateSchedule)? = nil, gradientClipping: GradientClipping? = nil) {
+        self.momentum = momentum
+        self.isNesterov = isNesterov
+        self.weightDecay = weightDecay
+        super.init(learningRate: learningRate, schedule: schedule, gradientClipping: gradientClipping)
+    }
+
+    public override func update(_ parameter: inout [Scalar], gradient: [Scalar], state: inout [String: [Scalar]],
+                                learningRate: Scalar) {
+        var velocity = state["velocity"] ?? [Scalar](repeating: 0, count: parameter.count)
+        for i in parameter.indices {
+            let g = gradient[i] + weightDecay * parameter[i]
+            if momentum == 0 {
+                parameter[i] -= learningRate * g
+                continue
+            }
+            velocity[i] = momentum * velocity[i] - learningRate * g
+            parameter[i] += isNesterov ? momentum * velocity[i] - learningRate * g : velocity[i]
+        }
+        if momentum != 0 { state["velocity"] = velocity }
+    }
+}
