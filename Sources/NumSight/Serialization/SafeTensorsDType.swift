@@ -4,8 +4,8 @@
 /// Every type the reference implementation knows parses, so any valid file
 /// loads; ``SafeTensorsEntry/scalars(as:)`` converts the ones listed there.
 ///
-/// The cases are declared in the reference's order of increasing alignment;
-/// writers place tensors of later cases first.
+/// The cases are declared in the reference's (safetensors 0.8) order of
+/// increasing alignment; writers place tensors of later cases first.
 public enum SafeTensorsDType: String, CaseIterable, Sendable {
     case bool = "BOOL"
     /// MX FP4 (E2M1), two per byte.
@@ -20,6 +20,10 @@ public enum SafeTensorsDType: String, CaseIterable, Sendable {
     case float8E4M3 = "F8_E4M3"
     /// MX scale factor: an 8-bit exponent.
     case float8E8M0 = "F8_E8M0"
+    /// FP8 E4M3 with no negative zero, NaN at `0x80`.
+    case float8E4M3FNUZ = "F8_E4M3FNUZ"
+    /// FP8 E5M2 with no negative zero, NaN at `0x80`.
+    case float8E5M2FNUZ = "F8_E5M2FNUZ"
     case int16 = "I16"
     case uint16 = "U16"
     /// IEEE 754 half precision.
@@ -40,7 +44,7 @@ public enum SafeTensorsDType: String, CaseIterable, Sendable {
         switch self {
         case .float4: 4
         case .float6E2M3, .float6E3M2: 6
-        case .bool, .uint8, .int8, .float8E5M2, .float8E4M3, .float8E8M0: 8
+        case .bool, .uint8, .int8, .float8E5M2, .float8E4M3, .float8E8M0, .float8E4M3FNUZ, .float8E5M2FNUZ: 8
         case .int16, .uint16, .float16, .bfloat16: 16
         case .int32, .uint32, .float32: 32
         case .complex64, .float64, .int64, .uint64: 64
