@@ -53,11 +53,6 @@ public struct SafeTensorsEntry: Equatable, Sendable {
         self.data = data
     }
 
-    /// The number of elements, the product of the dimensions.
-    public var scalarCount: Int {
-        shape.reduce(1, *)
-    }
-
     /// `shape.reduce(1, *) * dtype.bitWidth` for non-negative dimensions, or
     /// `nil` when that overflows `Int` (counting elements first, as the
     /// reference does, so `[huge, 0]` is a valid empty shape).

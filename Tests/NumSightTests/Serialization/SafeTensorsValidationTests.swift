@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import NumSight
 
@@ -116,6 +117,28 @@ extension SerializationTests {
         @Test func errorDescriptionNamesTensorAndNumbers() {
             let error = SafeTensorsError.sizeMismatch(tensor: "w", dtype: .float32, shape: [2, 3], expectedByteCount: 24, byteCount: 20)
             #expect(error.description == #"tensor "w" of type F32 and shape [2, 3] needs 24 bytes but its offsets span 20"#)
+        }
+
+        @Test func corruptedFilesLoadOrThrowButNeverTrap() throws {
+            let original = try [UInt8](Data(contentsOf: fixtureURL("reference_dtypes.safetensors")))
+            var generator = SeededGenerator(state: 2024)
+            var rejectedCount = 0
+            for _ in 0..<2000 {
+                var bytes = original
+                for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                    let index = Int.random(in: 0..<bytes.count, using: &generator)
+                    bytes[index] = UInt8.random(in: 0...255, using: &generator)
+                }
+                if Bool.random(using: &generator) {
+                    bytes.removeLast(Int.random(in: 0..<bytes.count, using: &generator))
+                }
+                do {
+                    _ = try SafeTensorsFile(bytes: bytes)
+                } catch is SafeTensorsError {
+                    rejectedCount += 1
+                }
+            }
+            #expect(rejectedCount > 1000)
         }
 
         // MARK: What the reference accepts, we accept
