@@ -86,7 +86,8 @@ public enum SafeTensorsError: Error, Equatable, Sendable, CustomStringConvertibl
         case .partialByte(let tensor, let bitCount):
             "tensor \"\(tensor)\" holds \(bitCount) bits, not a whole number of bytes"
         case .sizeMismatch(let tensor, let dtype, let shape, let expectedByteCount, let byteCount):
-            "tensor \"\(tensor)\" of type \(dtype.rawValue) and shape \(shape) needs \(expectedByteCount) bytes but its offsets span \(byteCount)"
+            "tensor \"\(tensor)\" of type \(dtype.rawValue) and shape \(shape) needs \(expectedByteCount) bytes"
+                + " but its offsets span \(byteCount)"
         case .truncatedData(let tensor, let end, let availableByteCount):
             "tensor \"\(tensor)\" ends at byte \(end) of the data, but the file holds only \(availableByteCount) data bytes"
         case .trailingBytes(let count):

@@ -44,8 +44,9 @@ extension SafeTensorsFile {
         var tensors: [SafeTensorsHeader.TensorInfo] = []
         var offset = 0
         for (name, entry) in ordered {
-            tensors.append(.init(name: name, dtype: entry.dtype, shape: entry.shape, begin: offset, end: offset + entry.data.count))
-            offset += entry.data.count
+            let end = offset + entry.data.count
+            tensors.append(.init(name: name, dtype: entry.dtype, shape: entry.shape, begin: offset, end: end))
+            offset = end
         }
         let json = SafeTensorsHeader(metadata: metadata, tensors: tensors).paddedBytes()
         guard json.count <= Self.maximumHeaderByteCount else {

@@ -92,7 +92,8 @@ struct SafeTensorsHeader {
             default:
                 let pair = try integers(in: value, tensor: name, field: field)
                 guard pair.count == 2 else {
-                    throw SafeTensorsError.invalidTensorInfo(tensor: name, reason: "data_offsets holds \(pair.count) numbers, not 2")
+                    throw SafeTensorsError.invalidTensorInfo(
+                        tensor: name, reason: "data_offsets holds \(pair.count) numbers, not 2")
                 }
                 offsets = pair
             }
