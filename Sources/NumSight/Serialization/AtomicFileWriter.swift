@@ -86,7 +86,7 @@ public struct AtomicFileWriter {
 }
 
 /// A system call of ``AtomicFileWriter`` failed.
-public struct FileWriteError: Error, Equatable, CustomStringConvertible {
+public struct FileWriteError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What was being done: `"create"`, `"write"`, `"fsync"`, `"rename over …"`.
     public var operation: String
     public var path: String
