@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(
             name: "NumSightTests",
             dependencies: ["NumSight"],
-            path: "Tests/NumSightTests"
+            path: "Tests/NumSightTests",
+            exclude: ["Serialization/Fixtures"]
         ),
         .testTarget(
             name: "MNISTAppTests",
