@@ -82,14 +82,14 @@ struct Socket: Sendable {
     /// Appends up to `maximumCount` received bytes to `buffer`; returns how many (0 at end of stream, -1 on error).
     func receive(appendingTo buffer: inout [UInt8], maximumCount: Int, waiting: Bool = true) -> Int {
         let flags = waiting ? Int32(0) : Int32(MSG_DONTWAIT)
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: maximumCount))
-        var count: Int
-        repeat {
-            count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress! + start, maximumCount, flags) }
-        } while count < 0 && errno == EINTR
-        buffer.removeLast(maximumCount - max(count, 0))
-        return count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumCount) { chunk in
+            var count: Int
+            repeat {
+                count = recv(descriptor, chunk.baseAddress, maximumCount, flags)
+            } while count < 0 && errno == EINTR
+            if count > 0 { buffer.append(contentsOf: chunk.prefix(count)) }
+            return count
+        }
     }
 
     /// Sends all of `bytes`; `false` if the peer went away or the send timeout passed.
@@ -142,7 +142,9 @@ struct Socket: Sendable {
             if count < 0 && errno == EINTR { continue }
             if count == 0 { return .timedOut }
             if count < 0 { return .stopping }  // poll itself failed: give up as if stopping
-            return descriptors[0].revents != 0 ? .readable : .stopping
+            // Stopping wins, so nothing new is started once the notice is posted.
+            if descriptors.count > 1 && descriptors[1].revents != 0 { return .stopping }
+            return .readable
         }
     }
 }

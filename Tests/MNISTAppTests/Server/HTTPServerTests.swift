@@ -166,3 +166,16 @@ import Testing
         }
     }
 }
+
+extension HTTPServerTests {
+    @Test func bodyOfTheDefaultMaximumSizeRoundTrips() throws {
+        try withServer(router: echoRouter()) { _, port in
+            let body = (0..<(2 * 1024 * 1024)).map { UInt8(truncatingIfNeeded: $0 * 31) }
+            let client = try RawClient(port: port)
+            client.send(Array("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body)
+            let response = try client.readResponse()
+            #expect(response.statusCode == 200)
+            #expect(response.body == body)
+        }
+    }
+}
