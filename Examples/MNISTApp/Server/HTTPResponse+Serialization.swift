@@ -12,9 +12,7 @@ extension HTTPResponse {
 
         var head = "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n"
         for (name, value) in fields {
-            // A handler's value must not smuggle in a line break (response splitting).
-            let safeValue = value.filter { $0 != "\r" && $0 != "\n" }
-            head += "\(name.filter { $0 != "\r" && $0 != "\n" }): \(safeValue)\r\n"
+            head += "\(Self.removingLineBreaks(name)): \(Self.removingLineBreaks(value))\r\n"
         }
         head += "\r\n"
         var bytes = Array(head.utf8)
@@ -30,5 +28,13 @@ extension HTTPResponse {
         var text = [CChar](repeating: 0, count: 40)
         let count = strftime(&text, text.count, "%a, %d %b %Y %H:%M:%S GMT", &parts)
         return String(decoding: text.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// `text` without CR and LF, so no handler can inject a header line (response splitting).
+    /// Filters scalars, not characters: `"\r\n"` is a single `Character`.
+    private static func removingLineBreaks(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" })
+        return String(scalars)
     }
 }
