@@ -27,14 +27,18 @@ struct HTTPConnection {
     /// Serves requests until the connection ends, then closes the socket.
     mutating func serve() {
         socket.setSendTimeout(configuration.writeTimeout)
-        while awaitRequest(), serveRequest() {}
+        var timeout = configuration.readTimeout
+        while awaitRequest(within: timeout), serveRequest() {
+            timeout = configuration.idleTimeout
+        }
         socket.close()
     }
 
-    /// Waits up to the idle timeout for the next request's first byte; `false` to close quietly.
-    private mutating func awaitRequest() -> Bool {
+    /// Waits for the next request's first byte; `false` to close quietly. A new connection gets only
+    /// the read timeout, so silent connections cannot hold every slot for the idle timeout.
+    private mutating func awaitRequest(within timeout: Duration) -> Bool {
         guard buffer.isEmpty else { return !stopNotice.isPosted }
-        let readiness = socket.wait(until: .now + configuration.idleTimeout, orUntil: stopNotice)
+        let readiness = socket.wait(until: .now + timeout, orUntil: stopNotice)
         return readiness == .readable && receive() > 0
     }
 

@@ -5,6 +5,7 @@
 public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     private var fields: [(name: String, value: String)] = []
 
+    /// No fields.
     public init() {}
 
     public init(dictionaryLiteral elements: (String, String)...) {

@@ -2,6 +2,7 @@
 public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public var rawValue: String
 
+    /// A method by its name, e.g. `HTTPMethod(rawValue: "PATCH")`.
     public init(rawValue: String) {
         self.rawValue = rawValue
     }

@@ -2,6 +2,7 @@ import Foundation
 
 /// A request as a handler sees it: the head parsed and decoded, the whole body read.
 public struct HTTPRequest: Sendable {
+    /// `GET`, `POST`, …, exactly as sent.
     public var method: HTTPMethod
     /// The percent-decoded path, e.g. `/static/app.js`; `..` segments are left for the handler to refuse.
     public var path: String
@@ -9,9 +10,12 @@ public struct HTTPRequest: Sendable {
     public var query: [String: String]
     /// `"HTTP/1.1"` or `"HTTP/1.0"`.
     public var version: String
+    /// The header fields; look-ups ignore case.
     public var headers: HTTPHeaders
+    /// Exactly `Content-Length` bytes, empty without one.
     public var body: [UInt8]
 
+    /// A request as the server would build it; handy for testing handlers without a socket.
     public init(method: HTTPMethod, path: String, query: [String: String] = [:], version: String = "HTTP/1.1",
                 headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.method = method

@@ -5,9 +5,11 @@ import Foundation
 /// The server adds `Content-Length`, `Date` and `Connection` itself, and sends no body for `HEAD`.
 public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
+    /// Fields to send, e.g. `Content-Type`; framing fields set here are replaced by the server's.
     public var headers: HTTPHeaders
     public var body: [UInt8]
 
+    /// A response with exactly these parts.
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.status = status
         self.headers = headers

@@ -20,6 +20,7 @@ extension HTTPServer {
         /// Where each request is logged.
         public var accessLog = AccessLog.standardError
 
+        /// A configuration with the default limits.
         public init(host: String = "127.0.0.1", port: Int = 8080) {
             self.host = host
             self.port = port

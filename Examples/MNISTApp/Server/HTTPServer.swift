@@ -56,7 +56,8 @@ public final class HTTPServer: @unchecked Sendable {  // mutable state is guarde
         Thread { self.accept(on: listener) }.start()
     }
 
-    /// Blocks until the server has stopped accepting and every connection has closed.
+    /// Blocks until the server has stopped accepting and every connection has closed
+    /// (at once if it was never started).
     public func wait() {
         condition.lock()
         defer { condition.unlock() }

@@ -1,8 +1,11 @@
 /// A response status: its code and reason phrase (RFC 9110 §15).
 public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
+    /// The three-digit code, e.g. 404.
     public var code: Int
+    /// The text after the code on the status line, e.g. `Not Found`.
     public var reasonPhrase: String
 
+    /// A status not among the constants below.
     public init(code: Int, reasonPhrase: String) {
         self.code = code
         self.reasonPhrase = reasonPhrase

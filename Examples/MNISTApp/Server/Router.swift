@@ -16,6 +16,7 @@ public struct Router: Sendable {
     private var routes: [String: [HTTPMethod: HTTPHandler]] = [:]
     private var folders: [(prefix: String, handler: HTTPHandler)] = []
 
+    /// A router with no routes: every request gets 404.
     public init() {}
 
     /// Routes `method` requests for exactly `path` (no query) to `handler`, replacing any earlier one.
@@ -23,10 +24,12 @@ public struct Router: Sendable {
         routes[path, default: [:]][method] = handler
     }
 
+    /// `add(.get, path, handler: handler)`; `HEAD` is answered by the same handler.
     public mutating func get(_ path: String, handler: @escaping HTTPHandler) {
         add(.get, path, handler: handler)
     }
 
+    /// `add(.post, path, handler: handler)`.
     public mutating func post(_ path: String, handler: @escaping HTTPHandler) {
         add(.post, path, handler: handler)
     }

@@ -121,6 +121,16 @@ import Testing
         }
     }
 
+    @Test func silentNewConnectionIsClosedAfterTheReadTimeout() throws {
+        try withServer(router: echoRouter(), configure: { $0.readTimeout = .milliseconds(300) }) { _, port in
+            let start = ContinuousClock.now
+            let silent = try RawClient(port: port)
+            #expect(silent.isClosedByServer(within: .seconds(2)))
+            let elapsed = ContinuousClock.now - start
+            #expect(elapsed >= .milliseconds(250) && elapsed < .milliseconds(1200), "closed after \(elapsed)")
+        }
+    }
+
     @Test func slowlorisDrippingBytesGets408() throws {
         try withServer(router: echoRouter(), configure: { $0.readTimeout = .milliseconds(500) }) { _, port in
             let start = ContinuousClock.now
