@@ -87,7 +87,10 @@ public final class HTTPServer: @unchecked Sendable {  // mutable state is guarde
 
     private func accept(on listener: Socket) {
         while listener.wait(until: nil, orUntil: stopNotice) != .stopping {
-            guard let client = listener.accept() else { continue }
+            guard let client = listener.accept() else {
+                usleep(10_000)  // e.g. out of descriptors (EMFILE): back off rather than spin
+                continue
+            }
             let hasRoom = condition.withLock {
                 guard openConnections < configuration.maximumConnections else { return false }
                 openConnections += 1
