@@ -22,6 +22,9 @@ struct DeflateBitReader {
     /// Whether more bits were consumed than the input holds.
     var isPastEnd: Bool { position * 8 - bitCount > input.count * 8 }
 
+    /// Whether peeking `count` more bits looks past the end of the input.
+    func peekIsPastEnd(_ count: Int) -> Bool { position * 8 - bitCount + count > input.count * 8 }
+
     /// The index of the byte after the last partly consumed one.
     var endOfConsumedBytes: Int { (position * 8 - bitCount + 7) / 8 }
 
@@ -73,7 +76,7 @@ struct DeflateBitReader {
         return position
     }
 
-    /// Skips `count` whole bytes; call only right after `alignToByte()`.
+    /// Skips `count` whole bytes; call only after `alignToByte()`.
     mutating func skipBytes(_ count: Int) {
         position += count
     }

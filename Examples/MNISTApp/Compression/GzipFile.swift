@@ -72,7 +72,7 @@ public enum GzipFile {
         do {
             trailerStart = try inflater.inflate(bytes, from: position, appendingTo: &output)
         } catch {
-            throw .invalidCompressedData(error)
+            throw error == .truncated ? .truncated : .invalidCompressedData(error)
         }
         guard trailerStart + 8 <= bytes.count else { throw .truncated }
         let storedCRC = littleEndianUInt32(bytes, at: trailerStart)

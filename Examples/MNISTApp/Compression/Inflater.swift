@@ -35,7 +35,12 @@ public struct Inflater: Sendable {
         defer { window.deallocate() }
         let end = try input.withUnsafeBufferPointer { (bytes) throws(InflateError) -> Int in
             var reader = DeflateBitReader(UnsafeRawBufferPointer(bytes), position: start)
-            try Self.inflateBlocks(from: &reader, into: &window)
+            do throws(InflateError) {
+                try Self.inflateBlocks(from: &reader, into: &window)
+            } catch {
+                // Past the end the reader supplies zero bits, which may decode as nonsense first.
+                throw reader.isPastEnd ? .truncated : error
+            }
             return reader.endOfConsumedBytes
         }
         output.append(contentsOf: window.bytes)
@@ -71,16 +76,17 @@ public struct Inflater: Sendable {
     private static func copyStoredBlock(
         from reader: inout DeflateBitReader, into output: inout InflateOutput
     ) throws(InflateError) {
-        let length = reader.read(16)
-        let complement = reader.read(16)
-        let start = reader.alignToByte()
-        guard start <= reader.inputCount else { throw .truncated }
+        let header = reader.alignToByte()
+        guard header + 4 <= reader.inputCount else { throw .truncated }
+        let length = Int(reader.input[header]) | Int(reader.input[header + 1]) << 8
+        let complement = Int(reader.input[header + 2]) | Int(reader.input[header + 3]) << 8
         guard length == ~complement & 0xFFFF else {
             throw .storedLengthMismatch(length: length, complement: complement)
         }
+        let start = header + 4
         guard start + length <= reader.inputCount else { throw .truncated }
         try output.append(reader.input[start..<(start + length)])
-        reader.skipBytes(length)
+        reader.skipBytes(4 + length)
     }
 
     /// Reads a dynamic block's code definitions (section 3.2.7).
@@ -110,7 +116,9 @@ public struct Inflater: Sendable {
             reader.refill()
             let entry = codeLengthCode.entries[reader.peek(codeLengthCode.indexBitCount)]
             let codeLength = Int(entry & 15)
-            guard codeLength > 0 else { throw .invalidCode }
+            guard codeLength > 0 else {
+                throw reader.peekIsPastEnd(codeLengthCode.indexBitCount) ? .truncated : .invalidCode
+            }
             reader.consume(codeLength)
             let symbol = UInt8(truncatingIfNeeded: entry >> 8)
             let repeated: UInt8
@@ -165,7 +173,9 @@ public struct Inflater: Sendable {
                     if reader.isPastEnd { throw .truncated }
                     let entry = literalLengths[reader.peek(literalLengthBits)]
                     let codeLength = Int(entry & 15)
-                    guard codeLength > 0 else { throw .invalidCode }
+                    guard codeLength > 0 else {
+                        throw reader.peekIsPastEnd(literalLengthBits) ? .truncated : .invalidCode
+                    }
                     reader.consume(codeLength)
                     let value = Int((entry >> 8) & 0xFFFF)
                     switch HuffmanDecodingTable.Kind(rawValue: entry >> 24) {
@@ -184,7 +194,9 @@ public struct Inflater: Sendable {
 
                     let distanceEntry = distances[reader.peek(distanceBits)]
                     let distanceCodeLength = Int(distanceEntry & 15)
-                    guard distanceCodeLength > 0 else { throw .invalidCode }
+                    guard distanceCodeLength > 0 else {
+                        throw reader.peekIsPastEnd(distanceBits) ? .truncated : .invalidCode
+                    }
                     reader.consume(distanceCodeLength)
                     let distanceBase = Int((distanceEntry >> 8) & 0xFFFF)
                     guard distanceEntry >> 24 == HuffmanDecodingTable.Kind.match.rawValue else {

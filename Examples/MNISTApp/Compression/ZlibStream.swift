@@ -24,7 +24,7 @@ public enum ZlibStream {
             trailerStart = try Inflater(maximumOutputCount: maximumOutputCount)
                 .inflate(bytes, from: 2, appendingTo: &output)
         } catch {
-            throw .invalidCompressedData(error)
+            throw error == .truncated ? .truncated : .invalidCompressedData(error)
         }
         guard trailerStart + 4 <= bytes.count else { throw .truncated }
         let stored = bytes[trailerStart..<(trailerStart + 4)].reduce(0) { $0 << 8 | UInt32($1) }
