@@ -2,11 +2,12 @@
 ///
 /// Repeats are found with LZ77 through hash chains over 3-byte prefixes (greedy matching,
 /// 32 KiB window) and coded with DEFLATE's fixed Huffman code; each block of 64 KiB input
-/// is instead stored verbatim when that is smaller. Output is typically within 10–30 % of
-/// `zlib -6` on images and text, and any `Inflater` can read it.
+/// is instead stored verbatim when that is smaller. Without dynamic Huffman codes the
+/// output is somewhat larger than zlib's: the MNIST training images deflate to 11.0 MB,
+/// against 9.7 MB for the distributed gzip file.
 ///
 /// ```swift
-/// let stream = Deflater.deflate(Array(repeating: 0, count: 1000))  // 12 bytes
+/// let stream = Deflater.deflate(Array(repeating: 0, count: 1000))  // 10 bytes
 /// ```
 public enum Deflater {
     /// Input bytes per block; also the most a stored block can hold.

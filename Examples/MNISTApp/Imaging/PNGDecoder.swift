@@ -44,7 +44,8 @@ public struct PNGDecoder: Sendable {
         guard chunk.type == "IHDR" else { throw .missingHeader }
         let header = try PNGHeader(chunk.data)
         let (pixelCount, overflow) = header.width.multipliedReportingOverflow(by: header.height)
-        guard !overflow, pixelCount <= maximumPixelCount else {
+        // Beyond 2³² pixels the buffer sizes below could overflow, whatever the caller allows.
+        guard !overflow, pixelCount <= min(maximumPixelCount, 1 << 32) else {
             throw .imageTooLarge(width: header.width, height: header.height, maximumPixelCount: maximumPixelCount)
         }
 
