@@ -55,6 +55,7 @@ public enum AtomicFile {
 public struct AtomicFileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The failed step: `create`, `write`, `fsync` or `rename`.
     public var operation: String
+    /// The file the step worked on.
     public var path: String
     /// The `errno` value.
     public var code: Int32

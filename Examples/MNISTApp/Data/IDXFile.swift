@@ -31,6 +31,7 @@ public struct IDXFile: Equatable, Sendable {
         }
     }
 
+    /// How each element is stored.
     public var elementType: ElementType
     /// The size of each dimension, outermost first.
     public var shape: [Int]
@@ -115,6 +116,7 @@ public struct IDXFile: Equatable, Sendable {
 
 /// Why an IDX file could not be read.
 public enum IDXError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file could not be read from disk.
     case unreadableFile(path: String, reason: String)
     /// The file is gzip data that does not decompress.
     case invalidCompression(GzipError)
@@ -122,6 +124,7 @@ public enum IDXError: Error, Equatable, Sendable, CustomStringConvertible {
     case truncatedHeader
     /// The first two bytes, which must be zero, are not.
     case invalidMagic(UInt8, UInt8)
+    /// The type code is none of 0x08, 0x09, 0x0B–0x0E.
     case unknownElementType(UInt8)
     /// The dimension count is 0 (or, when creating a file, above 255).
     case noDimensions

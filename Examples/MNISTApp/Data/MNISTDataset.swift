@@ -25,6 +25,7 @@ public struct MNISTDataset: Sendable {
     public static let imageSide = 28
     /// Pixels per image.
     public static let pixelsPerImage = imageSide * imageSide
+    /// The number of classes: the digits 0–9.
     public static let classCount = 10
 
     /// All images, shape `[count, 28, 28]`, row-major; 0 is background, 255 full ink.
@@ -87,8 +88,11 @@ public struct MNISTDataset: Sendable {
 
 /// Why the MNIST files could not be loaded.
 public enum MNISTError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Neither the `.gz` nor the uncompressed file exists.
     case missingFile(name: String, directory: String)
+    /// A file exists but is no valid IDX file.
     case invalidFile(name: String, IDXError)
+    /// The images are not `[count, 28, 28]` or the labels not `[count]`, both `uint8`.
     case unexpectedShape(file: String, expected: String, actual: [Int])
     /// The images and labels files hold different numbers of examples.
     case countMismatch(images: Int, labels: Int)

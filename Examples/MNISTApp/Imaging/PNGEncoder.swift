@@ -58,7 +58,9 @@ public enum PNGEncoder {
 
 /// Why pixels could not be encoded as a PNG image.
 public enum PNGEncodingError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Width or height is outside 1…2³¹ − 1.
     case invalidSize(width: Int, height: Int)
+    /// The sample count is not width × height × channels.
     case pixelCountMismatch(expected: Int, actual: Int)
     /// Palette images are not written; encode RGB or RGBA instead.
     case paletteNotSupported

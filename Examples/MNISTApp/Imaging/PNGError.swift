@@ -1,11 +1,14 @@
 /// Why bytes could not be decoded as a PNG image.
 public enum PNGError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file could not be read from disk.
     case unreadableFile(path: String, reason: String)
     /// The data does not start with the eight-byte PNG signature.
     case invalidSignature
     /// The data ends inside a chunk or before the IEND chunk.
     case truncated
+    /// A chunk type is not four ASCII letters.
     case invalidChunkType([UInt8])
+    /// A chunk length exceeds 2³¹ − 1.
     case invalidChunkLength(chunk: String, length: Int)
     /// A chunk's stored CRC-32 does not match its type and data.
     case chunkChecksumMismatch(chunk: String)
@@ -19,7 +22,9 @@ public enum PNGError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedCriticalChunk(String)
     /// A palette image has no PLTE chunk before its image data.
     case missingPalette
+    /// PLTE is repeated, has a bad length, does not fit the bit depth, or is in a greyscale image.
     case invalidPalette(String)
+    /// tRNS has the wrong length for the colour type, or the colour type has alpha already.
     case invalidTransparency(String)
     /// The image has no IDAT chunk.
     case missingImageData

@@ -7,8 +7,11 @@
 /// let dot = RGBAImage(width: 1, height: 1, pixels: [255, 0, 0, 255])  // one red pixel
 /// ```
 public struct RGBAImage: Equatable, Sendable {
+    /// Pixels per row.
     public let width: Int
+    /// Rows.
     public let height: Int
+    /// The samples, `[height, width, 4]`.
     public var pixels: [UInt8]
 
     /// Creates an image from `width × height × 4` samples.
