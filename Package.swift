@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(
             name: "MNISTAppTests",
             dependencies: ["MNISTApp"],
-            path: "Tests/MNISTAppTests"
+            path: "Tests/MNISTAppTests",
+            resources: [.copy("Fixtures")]
         ),
     ]
 )

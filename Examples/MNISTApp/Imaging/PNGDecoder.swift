@@ -1,0 +1,117 @@
+import Foundation
+
+/// Decodes PNG images (ISO/IEC 15948) into 8-bit RGBA.
+///
+/// Supports every standard format: greyscale (1, 2, 4, 8, 16 bits), greyscale + alpha,
+/// RGB and RGBA (8, 16 bits), palette (1, 2, 4, 8 bits) with PLTE and tRNS, all five
+/// filters and Adam7 interlacing. Chunk CRCs are checked and ancillary chunks other than
+/// tRNS are skipped. 16-bit samples are rounded to 8 bits, low-bit greyscale is scaled
+/// to 0–255.
+///
+/// Memory stays bounded on hostile input: the size in IHDR is checked against
+/// `maximumPixelCount` before anything is inflated, and the image data may inflate to
+/// exactly the size the header implies, no more.
+///
+/// ```swift
+/// let image = try PNGDecoder().decode(bytes)
+/// image.pixel(x: 0, y: 0)  // [r, g, b, a]
+/// ```
+public struct PNGDecoder: Sendable {
+    /// The most pixels (width × height) an image may have.
+    public var maximumPixelCount: Int
+
+    /// Creates a decoder that refuses images with more than `maximumPixelCount` pixels
+    /// (default 4096 × 4096).
+    public init(maximumPixelCount: Int = 4096 * 4096) {
+        self.maximumPixelCount = maximumPixelCount
+    }
+
+    /// Decodes the PNG file at `url`.
+    public func decode(contentsOf url: URL) throws(PNGError) -> RGBAImage {
+        let contents: Data
+        do {
+            contents = try Data(contentsOf: url)
+        } catch {
+            throw .unreadableFile(path: url.path, reason: error.localizedDescription)
+        }
+        return try decode([UInt8](contents))
+    }
+
+    /// Decodes the bytes of a PNG file.
+    public func decode(_ bytes: [UInt8]) throws(PNGError) -> RGBAImage {
+        guard bytes.starts(with: PNGChunk.signature) else { throw .invalidSignature }
+        var (chunk, next) = try PNGChunk.read(from: bytes, at: PNGChunk.signature.count)
+        guard chunk.type == "IHDR" else { throw .missingHeader }
+        let header = try PNGHeader(chunk.data)
+        let (pixelCount, overflow) = header.width.multipliedReportingOverflow(by: header.height)
+        // Beyond 2³² pixels the buffer sizes below could overflow, whatever the caller allows.
+        guard !overflow, pixelCount <= min(maximumPixelCount, 1 << 32) else {
+            throw .imageTooLarge(width: header.width, height: header.height, maximumPixelCount: maximumPixelCount)
+        }
+
+        var colors = PNGColorConverter(header: header)
+        var compressedData: [UInt8] = []
+        var hasImageData = false
+        readingChunks: while true {
+            (chunk, next) = try PNGChunk.read(from: bytes, at: next)
+            switch chunk.type {
+            case "IHDR": throw .missingHeader
+            case "PLTE": try colors.setPalette(chunk.data)
+            case "tRNS": try colors.setTransparency(chunk.data)
+            case "IDAT":
+                compressedData += chunk.data
+                hasImageData = true
+            case "IEND": break readingChunks
+            default:
+                if chunk.isCritical { throw .unsupportedCriticalChunk(chunk.type) }
+            }
+        }
+        guard hasImageData else { throw .missingImageData }
+        if header.colorType == .palette && colors.paletteCount == 0 { throw .missingPalette }
+
+        let expectedCount = header.imageDataByteCount
+        var imageData: [UInt8]
+        do {
+            imageData = try ZlibStream.decompress(compressedData, maximumOutputCount: expectedCount)
+        } catch {
+            throw .invalidImageData(error)
+        }
+        guard imageData.count == expectedCount else {
+            throw .imageDataTooShort(expected: expectedCount, actual: imageData.count)
+        }
+        return try decodePixels(of: &imageData, header: header, colors: colors)
+    }
+
+    /// Unfilters each pass's scanlines in place and places their pixels in the image.
+    private func decodePixels(
+        of imageData: inout [UInt8], header: PNGHeader, colors: PNGColorConverter
+    ) throws(PNGError) -> RGBAImage {
+        var pixels = [UInt8](repeating: 0, count: header.width * header.height * 4)
+        var rowStart = 0
+        for pass in header.passes {
+            let passWidth = pass.width(imageWidth: header.width)
+            let passHeight = pass.height(imageHeight: header.height)
+            guard passWidth > 0, passHeight > 0 else { continue }
+            let rowLength = header.rowByteCount(width: passWidth)
+            for passRow in 0..<passHeight {
+                let filterByte = imageData[rowStart]
+                guard let filter = PNGFilter(rawValue: filterByte) else { throw .invalidFilterType(filterByte) }
+                let dataStart = rowStart + 1
+                let previousStart = passRow == 0 ? nil : dataStart - rowLength - 1
+                imageData.withUnsafeMutableBufferPointer { data in
+                    let row = UnsafeMutableBufferPointer(rebasing: data[dataStart..<(dataStart + rowLength)])
+                    let previous = previousStart.map {
+                        UnsafeBufferPointer(rebasing: data[$0..<($0 + rowLength)])
+                    }
+                    filter.unfilter(row, previous: previous, stride: header.filterStride)
+                }
+                let y = pass.yStart + passRow * pass.yStep
+                try colors.convert(
+                    imageData[dataStart..<(dataStart + rowLength)], pixelCount: passWidth,
+                    into: &pixels, firstPixel: y * header.width + pass.xStart, pixelStride: pass.xStep)
+                rowStart = dataStart + rowLength
+            }
+        }
+        return RGBAImage(width: header.width, height: header.height, pixels: pixels)
+    }
+}
