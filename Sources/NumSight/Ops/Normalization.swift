@@ -24,13 +24,38 @@ public func batchNormalized<Scalar>(
     guard isTraining else {
         return (x - runningMean) * rsqrt(runningVariance + epsilon) * scale + offset
     }
+    let (scalars, mean, variance) = NormalizationKernels.forward(
+        x.scalars, channels: channels, scale: scale.scalars, offset: offset.scalars, epsilon: epsilon)
+    runningMean = momentum * runningMean + (1 - momentum) * Tensor(mean)
+    runningVariance = momentum * runningVariance + (1 - momentum) * Tensor(variance)
+    return Tensor.recording(.batchNormalization, shape: x.shape, scalars: scalars, inputs: [x, scale, offset]) {
+        gradient in
+        guard !GradientRecording.isActive else {
+            return batchNormalizationPullback(gradient, x: x, scale: scale, epsilon: epsilon)
+        }
+        let gradients = NormalizationKernels.backward(
+            gradient.scalars, x: x.scalars, channels: channels, scale: scale.scalars, mean: mean,
+            variance: variance, epsilon: epsilon)
+        return [Tensor(gradients.input, shape: x.shape), Tensor(gradients.scale), Tensor(gradients.offset)]
+    }
+}
+
+/// The pullback of training-mode batch normalisation written with ops, used when
+/// the backward pass is itself recorded (for second derivatives). The fused
+/// kernel computes the same numbers when it is not.
+private func batchNormalizationPullback<Scalar>(
+    _ gradient: Tensor<Scalar>, x: Tensor<Scalar>, scale: Tensor<Scalar>, epsilon: Scalar
+) -> [Tensor<Scalar>?] {
     let axes = Array(0..<(x.rank - 1))
-    let mean = x.mean(alongAxes: axes)
-    let centred = x - mean
-    let variance = centred.squared().mean(alongAxes: axes)
-    runningMean = (momentum * runningMean + (1 - momentum) * mean).detached()
-    runningVariance = (momentum * runningVariance + (1 - momentum) * variance).detached()
-    return centred * rsqrt(variance + epsilon) * scale + offset
+    let centred = x - x.mean(alongAxes: axes)
+    let inverseDeviation = rsqrt(centred.squared().mean(alongAxes: axes) + epsilon)
+    let normalised = centred * inverseDeviation
+    let offsetGradient = gradient.sum(alongAxes: axes)
+    let scaleGradient = (gradient * normalised).sum(alongAxes: axes)
+    let count = Scalar(x.elementCount / Swift.max(x.shape.last ?? 1, 1))
+    let inputGradient = scale * inverseDeviation / count
+        * (count * gradient - offsetGradient - normalised * scaleGradient)
+    return [inputGradient, scaleGradient, offsetGradient]
 }
 
 /// Layer normalisation over the last axis: each example's features are centred and

@@ -18,4 +18,6 @@ public enum Operation: String, CaseIterable, Sendable {
     case matmul
     // Convolution and pooling
     case conv2D, conv2DBackwardInput, conv2DBackwardFilter, maxPool2D, avgPool2D, avgPool2DBackward
+    // Normalisation
+    case batchNormalization
 }

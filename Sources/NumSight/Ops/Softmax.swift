@@ -1,6 +1,11 @@
 /// The logarithm of the softmax along `axis`: x − logΣeˣ, stable for any input.
+///
+/// Computed as s − logΣeˢ with s = x − max(x), so that huge logits keep full
+/// precision. The maximum is a constant for differentiation: the result does not
+/// depend on it.
 public func logSoftmax<Scalar>(_ x: Tensor<Scalar>, alongAxis axis: Int = -1) -> Tensor<Scalar> {
-    x - x.logSumExp(alongAxes: [axis], keepingDimensions: true)
+    let shifted = x - x.detached().max(alongAxes: [axis], keepingDimensions: true)
+    return shifted - shifted.logSumExp(alongAxes: [axis], keepingDimensions: true)
 }
 
 /// eˣ / Σeˣ along `axis`: probabilities that sum to 1.

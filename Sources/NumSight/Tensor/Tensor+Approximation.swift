@@ -11,7 +11,7 @@ extension Tensor {
     /// The largest `|a - b| - relativeTolerance * |b|` over all element pairs.
     private func largestDeviation(from other: Tensor, relativeTolerance: Scalar) -> Scalar {
         var worst: Scalar = 0
-        for (a, b) in zip(scalars, other.scalars) {
+        for (a, b) in zip(scalars, other.scalars) where a != b {
             let deviation = abs(a - b) - relativeTolerance * abs(b)
             if deviation.isNaN { return .infinity }
             worst = Swift.max(worst, deviation)

@@ -88,4 +88,11 @@ import NumSight
         #expect(quotient.scalars[1] == -.infinity, "expected -inf, observed \(quotient.scalars[1])")
         #expect(quotient.scalars[2].isNaN, "expected NaN, observed \(quotient.scalars[2])")
     }
+
+    @Test func shapesThatDoNotBroadcastStopTheProgram() async {
+        // Trailing axes 3 and 2 neither match nor include a 1.
+        await #expect(processExitsWith: .failure) {
+            _ = Tensor<Float>.zeros(shape: [2, 3]) + Tensor<Float>.zeros(shape: [2])
+        }
+    }
 }

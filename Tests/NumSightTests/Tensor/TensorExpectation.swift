@@ -20,6 +20,6 @@ func expectTensor<Scalar: TensorScalar>(
 
 /// Expects every element of `tensor` to be finite (no NaN, no infinity).
 func expectFinite<Scalar: TensorScalar>(_ tensor: Tensor<Scalar>, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(tensor.scalars.allSatisfy(\.isFinite), "expected finite values, observed \(tensor.scalars)",
-            sourceLocation: sourceLocation)
+    let isFinite = tensor.scalars.allSatisfy { $0.isFinite }
+    #expect(isFinite, "expected finite values, observed \(tensor.scalars)", sourceLocation: sourceLocation)
 }

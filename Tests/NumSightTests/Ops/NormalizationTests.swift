@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import NumSight
+
+@Suite struct NormalizationTests {
+    /// Four examples of two features: feature 0 is 1…4 (mean 2.5, variance 1.25),
+    /// feature 1 is 10…40 (mean 25, variance 125).
+    let x = Tensor<Double>([1, 10, 2, 20, 3, 30, 4, 40], shape: [4, 2])
+    let scale = Tensor<Double>([2, 0.5])
+    let offset = Tensor<Double>([1, -1])
+
+    /// (value − mean) / √(variance + epsilon) · scale + offset, written out per element.
+    func normalized(_ values: [Double], mean: [Double], variance: [Double], scale: [Double], offset: [Double],
+                    epsilon: Double) -> [Double] {
+        values.indices.map { index in
+            let channel = index % mean.count
+            return (values[index] - mean[channel]) / (variance[channel] + epsilon).squareRoot() * scale[channel]
+                + offset[channel]
+        }
+    }
+
+    @Test func batchNormalizationInTrainingUsesTheBatchStatistics() {
+        var runningMean = Tensor<Double>([0, 0])
+        var runningVariance = Tensor<Double>([1, 1])
+        let y = batchNormalized(x, scale: scale, offset: offset, runningMean: &runningMean,
+                                runningVariance: &runningVariance, isTraining: true)
+        let expected = normalized(x.scalars, mean: [2.5, 25], variance: [1.25, 125], scale: [2, 0.5],
+                                  offset: [1, -1], epsilon: 1e-3)
+        expectTensor(y, equals: expected, shape: [4, 2], tolerance: 1e-12)
+    }
+
+    @Test func batchNormalizationMovesTheRunningStatisticsWithMomentum099() {
+        // running = 0.99 · running + 0.01 · batch: mean 0.01 · (2.5, 25); variance 0.99 + 0.01 · (1.25, 125).
+        var runningMean = Tensor<Double>([0, 0])
+        var runningVariance = Tensor<Double>([1, 1])
+        _ = batchNormalized(x, scale: scale, offset: offset, runningMean: &runningMean,
+                            runningVariance: &runningVariance, isTraining: true)
+        expectTensor(runningMean, equals: [0.025, 0.25], shape: [2], tolerance: 1e-12)
+        expectTensor(runningVariance, equals: [1.0025, 2.24], shape: [2], tolerance: 1e-12)
+    }
+
+    @Test func theRunningStatisticsFollowACustomMomentumAndNeverRecordGradients() {
+        var runningMean = Tensor<Double>([1, 1])
+        var runningVariance = Tensor<Double>([1, 1])
+        _ = batchNormalized(x.requiringGradient(), scale: scale.requiringGradient(), offset: offset,
+                            runningMean: &runningMean, runningVariance: &runningVariance, momentum: 0.5,
+                            isTraining: true)
+        expectTensor(runningMean, equals: [1.75, 13], shape: [2], tolerance: 1e-12)
+        expectTensor(runningVariance, equals: [1.125, 63], shape: [2], tolerance: 1e-12)
+        #expect(!runningMean.requiresGradient && !runningVariance.requiresGradient)
+    }
+
+    @Test func batchNormalizationInInferenceUsesTheRunningStatisticsAndLeavesThemAlone() {
+        var runningMean = Tensor<Double>([2, 20])
+        var runningVariance = Tensor<Double>([4, 100])
+        let y = batchNormalized(x, scale: scale, offset: offset, runningMean: &runningMean,
+                                runningVariance: &runningVariance, epsilon: 0, isTraining: false)
+        // Feature 0: (v − 2) / 2 · 2 + 1 = v − 1; feature 1: (v − 20) / 10 · 0.5 − 1.
+        expectTensor(y, equals: [0, -1.5, 1, -1, 2, -0.5, 3, 0], shape: [4, 2], tolerance: 1e-12)
+        expectTensor(runningMean, equals: [2, 20], shape: [2])
+        expectTensor(runningVariance, equals: [4, 100], shape: [2])
+    }
+
+    @Test func batchNormalizationOfImagesReducesOverBatchHeightAndWidth() {
+        // [2, 1, 2, 2]: channel 0 holds 0, 2, 4, 6 (mean 3, variance 5); channel 1 holds 1, 1, 1, 5 (mean 2, variance 3).
+        let images = Tensor<Float>([0, 1, 2, 1, 4, 1, 6, 5], shape: [2, 1, 2, 2])
+        var runningMean = Tensor<Float>.zeros(shape: [2])
+        var runningVariance = Tensor<Float>.ones(shape: [2])
+        let y = batchNormalized(images, scale: .ones(shape: [2]), offset: .zeros(shape: [2]),
+                                runningMean: &runningMean, runningVariance: &runningVariance, epsilon: 0,
+                                isTraining: true)
+        let expected = normalized([0, 1, 2, 1, 4, 1, 6, 5], mean: [3, 2], variance: [5, 3], scale: [1, 1],
+                                  offset: [0, 0], epsilon: 0)
+        expectTensor(y, equals: expected.map(Float.init), shape: [2, 1, 2, 2])
+        expectTensor(runningMean, equals: [0.03, 0.02], shape: [2])
+        expectTensor(runningVariance, equals: [1.04, 1.02], shape: [2])
+    }
+
+    @Test func layerNormalizationNormalisesEachExampleOverItsFeatures() {
+        // Rows (1, 2, 3) and (10, 0, −10): means 2 and 0, variances 2/3 and 200/3.
+        let rows = Tensor<Double>([1, 2, 3, 10, 0, -10], shape: [2, 3])
+        let y = layerNormalized(rows, scale: Tensor([1, 2, 3]), offset: Tensor([0, 0, 1]))
+        let epsilon = 1e-3
+        let first = [1.0, 2, 3].map { ($0 - 2) / (2.0 / 3 + epsilon).squareRoot() }
+        let second = [10.0, 0, -10].map { $0 / (200.0 / 3 + epsilon).squareRoot() }
+        let expected = zip(first + second, [1.0, 2, 3, 1, 2, 3]).map(*).enumerated().map { index, value in
+            index % 3 == 2 ? value + 1 : value
+        }
+        expectTensor(y, equals: expected, shape: [2, 3], tolerance: 1e-12)
+    }
+
+    @Test func layerNormalizationGivesZeroMeanAndNearlyUnitVariancePerRow() {
+        var generator = SeededRandomNumberGenerator(seed: 1)
+        let x = Tensor<Float>.randomNormal(shape: [3, 64], mean: 5, standardDeviation: 3, using: &generator)
+        let y = layerNormalized(x, scale: .ones(shape: [64]), offset: .zeros(shape: [64]), epsilon: 0)
+        expectTensor(y.mean(alongAxes: [1]), equals: [0, 0, 0], shape: [3], tolerance: 1e-5)
+        expectTensor(y.variance(alongAxes: [1]), equals: [1, 1, 1], shape: [3], tolerance: 1e-4)
+    }
+}
