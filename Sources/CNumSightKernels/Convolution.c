@@ -1,5 +1,7 @@
-// Convolution passes as im2col + GEMM over chunks of images, the batch split over threads.
+// Convolution passes as im2col + GEMM over chunks of images, the batch split over threads;
+// images with few input channels go to the direct kernels instead.
 #include "CNumSightKernels.h"
+#include "ConvolutionDirect.h"
 #include "GEMM.h"
 #include "Im2col.h"
 #include "ThreadBuffers.h"
@@ -111,25 +113,45 @@ static void backward_filter_part(void *context, long part, long part_count) {
 
 void ns_conv2d_forward(const ns_convolution_geometry *geometry, const float *input,
                        const float *filter, float *output) {
-    convolution_call call = {geometry, ns_sgemm_kernel_for(ns_current_kernel_path()),
-                             input, filter, 0, output, 0};
+    ns_kernel_path path = ns_current_kernel_path();
+#if defined(__x86_64__)
+    if (ns_conv2d_direct_handles(geometry, path, 0)) {
+        ns_conv2d_direct_forward(geometry, input, filter, output);
+        return;
+    }
+#endif
+    convolution_call call = {geometry, ns_sgemm_kernel_for(path), input, filter, 0, output, 0};
     ns_parallel_run(part_count(geometry), forward_part, &call);
 }
 
 void ns_conv2d_backward_input(const ns_convolution_geometry *geometry, const float *output_gradient,
                               const float *filter, float *input_gradient) {
-    convolution_call call = {geometry, ns_sgemm_kernel_for(ns_current_kernel_path()),
-                             0, filter, output_gradient, input_gradient, 0};
+    ns_kernel_path path = ns_current_kernel_path();
+#if defined(__x86_64__)
+    if (ns_conv2d_direct_handles(geometry, path, 1)) {
+        ns_conv2d_direct_backward_input(geometry, output_gradient, filter, input_gradient);
+        return;
+    }
+#endif
+    convolution_call call = {geometry, ns_sgemm_kernel_for(path), 0, filter, output_gradient,
+                             input_gradient, 0};
     ns_parallel_run(part_count(geometry), backward_input_part, &call);
 }
 
 void ns_conv2d_backward_filter(const ns_convolution_geometry *geometry, const float *input,
                                const float *output_gradient, float *filter_gradient) {
+    ns_kernel_path path = ns_current_kernel_path();
+#if defined(__x86_64__)
+    if (ns_conv2d_direct_handles(geometry, path, 0)) {
+        ns_conv2d_direct_backward_filter(geometry, input, output_gradient, filter_gradient);
+        return;
+    }
+#endif
     long parts = part_count(geometry);
     long size = ns_im2col_width(geometry) * geometry->output_channels;
     float *partial_sums = ns_thread_buffer(NS_BUFFER_PARTIAL_SUM, sizeof(float) * (parts - 1) * size);
-    convolution_call call = {geometry, ns_sgemm_kernel_for(ns_current_kernel_path()),
-                             input, 0, output_gradient, filter_gradient, partial_sums};
+    convolution_call call = {geometry, ns_sgemm_kernel_for(path), input, 0, output_gradient,
+                             filter_gradient, partial_sums};
     ns_parallel_run(parts, backward_filter_part, &call);
     for (long part = 1; part < parts; part++)
         for (long i = 0; i < size; i++) filter_gradient[i] += partial_sums[(part - 1) * size + i];

@@ -1,0 +1,322 @@
+// Direct AVX-512 convolution for few input channels. Each image is first copied into a
+// zero-bordered buffer, so that every tap is a fixed offset and no bounds are checked.
+// Output channels are handled 32 at a time (two 16-lane vectors), zero-padded to a multiple of 32.
+#include "ConvolutionDirect.h"
+#include "ThreadBuffers.h"
+#include "ThreadPool.h"
+#include <string.h>
+
+enum {
+    max_input_channels = 4,
+    max_rows = 64,       // filter rows: kernel_height * kernel_width * input_channels
+    block = 32,          // output channels per block
+    pixel_group = 6,     // output pixels computed together by the forward pass
+    row_group = 9,       // filter rows accumulated together by the filter-gradient pass
+    gradient_group = 8,  // input pixels computed together by the input-gradient pass
+};
+
+int ns_conv2d_direct_handles(const ns_convolution_geometry *g, ns_kernel_path path,
+                             int is_backward_input) {
+    long rows = g->kernel_height * g->kernel_width * g->input_channels;
+    int stride_one = g->stride_height == 1 && g->stride_width == 1;
+    return path == NS_KERNEL_PATH_AVX512 && g->input_channels <= max_input_channels &&
+           rows <= max_rows && (stride_one || !is_backward_input);
+}
+
+#if defined(__x86_64__)
+#define AVX512 __attribute__((target("avx512f,avx512vl,fma")))
+
+typedef float lanes __attribute__((ext_vector_type(16)));
+typedef float lanes8 __attribute__((ext_vector_type(8)));
+typedef float lanes4 __attribute__((ext_vector_type(4)));
+
+AVX512 static inline lanes load(const float *p) { lanes v; memcpy(&v, p, sizeof v); return v; }
+AVX512 static inline void store(float *p, lanes v) { memcpy(p, &v, sizeof v); }
+
+/// Stores the first `count` (at most 32) channels of a block.
+AVX512 static inline void store_block(float *p, lanes low, lanes high, long count) {
+    if (count == block) {
+        store(p, low);
+        store(p + 16, high);
+    } else {
+        float all[block];
+        store(all, low);
+        store(all + 16, high);
+        memcpy(p, all, sizeof(float) * count);
+    }
+}
+
+AVX512 static inline float sum_lanes(lanes v) {
+    lanes8 half = v.lo + v.hi;
+    lanes4 quarter = half.lo + half.hi;
+    return quarter.x + quarter.y + quarter.z + quarter.w;
+}
+
+/// What every part of a direct pass shares.
+typedef struct {
+    const ns_convolution_geometry *g;
+    long rows, padded_channels;
+    long padded_height, padded_width;  // of the zero-bordered input (or output-gradient) image
+    long offsets[max_rows];            // of each filter row (or tap) in the bordered image
+    const float *packed_filter;        // [rows][padded_channels]
+    const float *input, *output_gradient;
+    float *result, *partial_sums;
+} direct_call;
+
+static long round_up(long value, long multiple) { return (value + multiple - 1) / multiple * multiple; }
+
+/// Sets up the bordered-input geometry shared by the forward and filter-gradient passes.
+static void prepare_input_borders(direct_call *call) {
+    const ns_convolution_geometry *g = call->g;
+    call->rows = g->kernel_height * g->kernel_width * g->input_channels;
+    call->padded_channels = round_up(g->output_channels, block);
+    call->padded_height = (g->output_height - 1) * g->stride_height + (g->kernel_height - 1) * g->dilation_height + 1;
+    call->padded_width = (g->output_width - 1) * g->stride_width + (g->kernel_width - 1) * g->dilation_width + 1;
+    for (long ky = 0, r = 0; ky < g->kernel_height; ky++)
+        for (long kx = 0; kx < g->kernel_width; kx++)
+            for (long ci = 0; ci < g->input_channels; ci++, r++)
+                call->offsets[r] = (ky * g->dilation_height * call->padded_width + kx * g->dilation_width) *
+                                   g->input_channels + ci;
+}
+
+/// Copies image `n` into the interior of `bordered` (whose border is already zero).
+static void copy_into_borders(const direct_call *call, long n, float *bordered) {
+    const ns_convolution_geometry *g = call->g;
+    long channels = g->input_channels;
+    const float *image = call->input + n * g->input_height * g->input_width * channels;
+    for (long y = 0; y < call->padded_height; y++) {
+        long iy = y - g->padding_top;
+        if (iy < 0 || iy >= g->input_height) continue;
+        long first = g->padding_left > 0 ? g->padding_left : 0;
+        long end = g->padding_left + g->input_width < call->padded_width ? g->padding_left + g->input_width
+                                                                          : call->padded_width;
+        if (end > first)
+            memcpy(bordered + (y * call->padded_width + first) * channels,
+                   image + (iy * g->input_width + first - g->padding_left) * channels,
+                   sizeof(float) * (end - first) * channels);
+    }
+}
+
+static float *zeroed_borders(const direct_call *call, long channels) {
+    size_t size = sizeof(float) * call->padded_height * call->padded_width * channels;
+    float *bordered = ns_thread_buffer(NS_BUFFER_IMAGE, size);
+    memset(bordered, 0, size);
+    return bordered;
+}
+
+/// The filter as [rows][padded_channels], zero beyond the real output channels.
+static const float *pack_filter(const direct_call *call, const float *filter) {
+    long channels = call->g->output_channels;
+    float *packed = ns_thread_buffer(NS_BUFFER_FILTER, sizeof(float) * call->rows * call->padded_channels);
+    for (long r = 0; r < call->rows; r++) {
+        memcpy(packed + r * call->padded_channels, filter + r * channels, sizeof(float) * channels);
+        memset(packed + r * call->padded_channels + channels, 0,
+               sizeof(float) * (call->padded_channels - channels));
+    }
+    return packed;
+}
+
+static void images_of_part(const direct_call *call, long part, long part_count, long *first, long *end) {
+    *first = ns_part_start(call->g->batch, part, part_count, 1);
+    *end = ns_part_start(call->g->batch, part + 1, part_count, 1);
+}
+
+static long part_count(const ns_convolution_geometry *g) {
+    double flops = 2.0 * g->batch * g->output_height * g->output_width * g->output_channels *
+                   g->kernel_height * g->kernel_width * g->input_channels;
+    return ns_part_count(flops, g->batch);
+}
+
+// MARK: Forward
+
+/// Output pixels in groups of `pixel_group`, each a sum over filter rows of a broadcast input
+/// value times a row of the filter.
+AVX512 static void forward_part(void *context, long part, long part_count) {
+    const direct_call *call = context;
+    const ns_convolution_geometry *g = call->g;
+    long pixels = g->output_height * g->output_width, channels = g->output_channels, first, end;
+    images_of_part(call, part, part_count, &first, &end);
+    float *bordered = zeroed_borders(call, g->input_channels);
+    for (long n = first; n < end; n++) {
+        copy_into_borders(call, n, bordered);
+        float *output = call->result + n * pixels * channels;
+        for (long q0 = 0; q0 < pixels; q0 += pixel_group) {
+            const float *x[pixel_group];
+            for (int p = 0; p < pixel_group; p++) {
+                long q = q0 + p < pixels ? q0 + p : pixels - 1;
+                long oy = q / g->output_width, ox = q % g->output_width;
+                x[p] = bordered + (oy * g->stride_height * call->padded_width + ox * g->stride_width) *
+                                      g->input_channels;
+            }
+            for (long cb = 0; cb < channels; cb += block) {
+                lanes sum[pixel_group][2] = {{0}};
+                for (long r = 0; r < call->rows; r++) {
+                    const float *w = call->packed_filter + r * call->padded_channels + cb;
+                    lanes low = load(w), high = load(w + 16);
+                    long offset = call->offsets[r];
+                    for (int p = 0; p < pixel_group; p++) {
+                        sum[p][0] += x[p][offset] * low;
+                        sum[p][1] += x[p][offset] * high;
+                    }
+                }
+                long count = channels - cb < block ? channels - cb : block;
+                for (int p = 0; p < pixel_group && q0 + p < pixels; p++)
+                    store_block(output + (q0 + p) * channels + cb, sum[p][0], sum[p][1], count);
+            }
+        }
+    }
+}
+
+void ns_conv2d_direct_forward(const ns_convolution_geometry *geometry, const float *input,
+                              const float *filter, float *output) {
+    direct_call call = {.g = geometry, .input = input, .result = output};
+    prepare_input_borders(&call);
+    call.packed_filter = pack_filter(&call, filter);
+    ns_parallel_run(part_count(geometry), forward_part, &call);
+}
+
+// MARK: Filter gradient
+
+/// The output gradient of image `n` with rows of `padded_channels` (itself when already so).
+static const float *gradient_rows(const direct_call *call, long n) {
+    const ns_convolution_geometry *g = call->g;
+    long pixels = g->output_height * g->output_width, channels = g->output_channels;
+    const float *gradient = call->output_gradient + n * pixels * channels;
+    if (channels == call->padded_channels) return gradient;
+    float *padded = ns_thread_buffer(NS_BUFFER_COLUMNS, sizeof(float) * pixels * call->padded_channels);
+    for (long q = 0; q < pixels; q++) {
+        memcpy(padded + q * call->padded_channels, gradient + q * channels, sizeof(float) * channels);
+        memset(padded + q * call->padded_channels + channels, 0,
+               sizeof(float) * (call->padded_channels - channels));
+    }
+    return padded;
+}
+
+/// Adds, for `row_group` filter rows from `r0` and the block of channels at `cb`, the products
+/// of image `n`'s inputs and output gradients into `sum` ([rows][output_channels]).
+AVX512 static void accumulate_filter_block(const direct_call *call, const float *bordered,
+                                           const float *gradient, long r0, long cb, float *sum) {
+    const ns_convolution_geometry *g = call->g;
+    long channels = g->output_channels, count = channels - cb < block ? channels - cb : block;
+    long offsets[row_group];
+    lanes total[row_group][2];
+    for (int i = 0; i < row_group; i++) {
+        long r = r0 + i < call->rows ? r0 + i : call->rows - 1;
+        offsets[i] = call->offsets[r];
+        float all[block] = {0};
+        memcpy(all, sum + r * channels + cb, sizeof(float) * count);
+        total[i][0] = load(all);
+        total[i][1] = load(all + 16);
+    }
+    for (long oy = 0; oy < g->output_height; oy++) {
+        for (long ox = 0; ox < g->output_width; ox++) {
+            const float *x = bordered + (oy * g->stride_height * call->padded_width + ox * g->stride_width) *
+                                            g->input_channels;
+            const float *dy = gradient + (oy * g->output_width + ox) * call->padded_channels + cb;
+            lanes low = load(dy), high = load(dy + 16);
+            for (int i = 0; i < row_group; i++) {
+                total[i][0] += x[offsets[i]] * low;
+                total[i][1] += x[offsets[i]] * high;
+            }
+        }
+    }
+    for (int i = 0; i < row_group && r0 + i < call->rows; i++)
+        store_block(sum + (r0 + i) * channels + cb, total[i][0], total[i][1], count);
+}
+
+/// Part 0 sums into the result, part p > 0 into partial sum p - 1; the caller adds them up.
+static void backward_filter_part(void *context, long part, long part_count) {
+    const direct_call *call = context;
+    const ns_convolution_geometry *g = call->g;
+    long size = call->rows * g->output_channels, first, end;
+    float *sum = part == 0 ? call->result : call->partial_sums + (part - 1) * size;
+    memset(sum, 0, sizeof(float) * size);
+    images_of_part(call, part, part_count, &first, &end);
+    float *bordered = zeroed_borders(call, g->input_channels);
+    for (long n = first; n < end; n++) {
+        copy_into_borders(call, n, bordered);
+        const float *gradient = gradient_rows(call, n);
+        for (long r0 = 0; r0 < call->rows; r0 += row_group)
+            for (long cb = 0; cb < g->output_channels; cb += block)
+                accumulate_filter_block(call, bordered, gradient, r0, cb, sum);
+    }
+}
+
+void ns_conv2d_direct_backward_filter(const ns_convolution_geometry *geometry, const float *input,
+                                      const float *output_gradient, float *filter_gradient) {
+    direct_call call = {.g = geometry, .input = input, .output_gradient = output_gradient,
+                        .result = filter_gradient};
+    prepare_input_borders(&call);
+    long parts = part_count(geometry), size = call.rows * geometry->output_channels;
+    call.partial_sums = ns_thread_buffer(NS_BUFFER_PARTIAL_SUM, sizeof(float) * (parts - 1) * size);
+    ns_parallel_run(parts, backward_filter_part, &call);
+    for (long part = 1; part < parts; part++)
+        for (long i = 0; i < size; i++) filter_gradient[i] += call.partial_sums[(part - 1) * size + i];
+}
+
+// MARK: Input gradient
+
+/// With stride 1, input (iy, ix) receives tap (ky, kx) from output (iy + pt - ky*dh, ix + pl - kx*dw).
+/// The output gradient is bordered so that every such output exists (zero outside), and each
+/// input gradient is a dot product over taps and channels, summed in lanes then reduced.
+AVX512 static void backward_input_part(void *context, long part, long part_count) {
+    const direct_call *call = context;
+    const ns_convolution_geometry *g = call->g;
+    long input_channels = g->input_channels, channels = g->output_channels, wide = call->padded_channels;
+    long pixels = g->input_height * g->input_width, taps = g->kernel_height * g->kernel_width;
+    long first, end;
+    images_of_part(call, part, part_count, &first, &end);
+    float *bordered = zeroed_borders(call, wide);
+    long top = (g->kernel_height - 1) * g->dilation_height - g->padding_top;
+    long left = (g->kernel_width - 1) * g->dilation_width - g->padding_left;
+    for (long n = first; n < end; n++) {
+        const float *gradient = call->output_gradient + n * g->output_height * g->output_width * channels;
+        for (long oy = 0; oy < g->output_height; oy++)
+            for (long ox = 0; ox < g->output_width; ox++) {
+                long y = oy + top, x = ox + left;
+                if (y < 0 || y >= call->padded_height || x < 0 || x >= call->padded_width) continue;
+                memcpy(bordered + (y * call->padded_width + x) * wide,
+                       gradient + (oy * g->output_width + ox) * channels, sizeof(float) * channels);
+            }
+        float *input_gradient = call->result + n * pixels * input_channels;
+        for (long q0 = 0; q0 < pixels; q0 += gradient_group) {
+            const float *dy[gradient_group];
+            for (int p = 0; p < gradient_group; p++) {
+                long q = q0 + p < pixels ? q0 + p : pixels - 1;
+                dy[p] = bordered + ((q / g->input_width) * call->padded_width + q % g->input_width) * wide;
+            }
+            for (long ci = 0; ci < input_channels; ci++) {
+                lanes total[gradient_group] = {0};
+                for (long tap = 0; tap < taps; tap++) {
+                    const float *w = call->packed_filter + (tap * input_channels + ci) * wide;
+                    long offset = call->offsets[tap];
+                    for (long cb = 0; cb < wide; cb += 16) {
+                        lanes weights = load(w + cb);
+                        for (int p = 0; p < gradient_group; p++)
+                            total[p] += load(dy[p] + offset + cb) * weights;
+                    }
+                }
+                for (int p = 0; p < gradient_group && q0 + p < pixels; p++)
+                    input_gradient[(q0 + p) * input_channels + ci] = sum_lanes(total[p]);
+            }
+        }
+    }
+}
+
+void ns_conv2d_direct_backward_input(const ns_convolution_geometry *geometry,
+                                     const float *output_gradient, const float *filter,
+                                     float *input_gradient) {
+    const ns_convolution_geometry *g = geometry;
+    direct_call call = {.g = g, .output_gradient = output_gradient, .result = input_gradient};
+    call.rows = g->kernel_height * g->kernel_width * g->input_channels;
+    call.padded_channels = round_up(g->output_channels, block);
+    call.padded_height = g->input_height + (g->kernel_height - 1) * g->dilation_height;
+    call.padded_width = g->input_width + (g->kernel_width - 1) * g->dilation_width;
+    for (long ky = 0, tap = 0; ky < g->kernel_height; ky++)
+        for (long kx = 0; kx < g->kernel_width; kx++, tap++)
+            call.offsets[tap] = ((g->kernel_height - 1 - ky) * g->dilation_height * call.padded_width +
+                                 (g->kernel_width - 1 - kx) * g->dilation_width) * call.padded_channels;
+    call.packed_filter = pack_filter(&call, filter);
+    ns_parallel_run(part_count(g), backward_input_part, &call);
+}
+#endif
