@@ -271,13 +271,19 @@ AVX512 static void backward_input_part(void *context, long part, long part_count
     long left = (g->kernel_width - 1) * g->dilation_width - g->padding_left;
     for (long n = first; n < end; n++) {
         const float *gradient = call->output_gradient + n * g->output_height * g->output_width * channels;
-        for (long oy = 0; oy < g->output_height; oy++)
-            for (long ox = 0; ox < g->output_width; ox++) {
-                long y = oy + top, x = ox + left;
-                if (y < 0 || y >= call->padded_height || x < 0 || x >= call->padded_width) continue;
-                memcpy(bordered + (y * call->padded_width + x) * wide,
-                       gradient + (oy * g->output_width + ox) * channels, sizeof(float) * channels);
-            }
+        long first_x = left < 0 ? -left : 0;
+        long end_x = g->output_width + left < call->padded_width ? g->output_width : call->padded_width - left;
+        for (long oy = 0; oy < g->output_height; oy++) {
+            long y = oy + top;
+            if (y < 0 || y >= call->padded_height || end_x <= first_x) continue;
+            float *row = bordered + (y * call->padded_width + first_x + left) * wide;
+            const float *source = gradient + (oy * g->output_width + first_x) * channels;
+            if (channels == wide)
+                memcpy(row, source, sizeof(float) * (end_x - first_x) * channels);
+            else
+                for (long ox = 0; ox < end_x - first_x; ox++)
+                    memcpy(row + ox * wide, source + ox * channels, sizeof(float) * channels);
+        }
         float *input_gradient = call->result + n * pixels * input_channels;
         for (long q0 = 0; q0 < pixels; q0 += gradient_group) {
             const float *dy[gradient_group];
@@ -286,18 +292,20 @@ AVX512 static void backward_input_part(void *context, long part, long part_count
                 dy[p] = bordered + ((q / g->input_width) * call->padded_width + q % g->input_width) * wide;
             }
             for (long ci = 0; ci < input_channels; ci++) {
-                lanes total[gradient_group] = {0};
+                lanes total[gradient_group][2] = {{0}};
                 for (long tap = 0; tap < taps; tap++) {
                     const float *w = call->packed_filter + (tap * input_channels + ci) * wide;
                     long offset = call->offsets[tap];
-                    for (long cb = 0; cb < wide; cb += 16) {
-                        lanes weights = load(w + cb);
-                        for (int p = 0; p < gradient_group; p++)
-                            total[p] += load(dy[p] + offset + cb) * weights;
+                    for (long cb = 0; cb < wide; cb += block) {
+                        lanes low = load(w + cb), high = load(w + cb + 16);
+                        for (int p = 0; p < gradient_group; p++) {
+                            total[p][0] += load(dy[p] + offset + cb) * low;
+                            total[p][1] += load(dy[p] + offset + cb + 16) * high;
+                        }
                     }
                 }
                 for (int p = 0; p < gradient_group && q0 + p < pixels; p++)
-                    input_gradient[(q0 + p) * input_channels + ci] = sum_lanes(total[p]);
+                    input_gradient[(q0 + p) * input_channels + ci] = sum_lanes(total[p][0] + total[p][1]);
             }
         }
     }

@@ -1,4 +1,5 @@
-// A persistent pthread pool: workers spin briefly, then sleep, between tasks.
+// A persistent pthread pool: workers spin briefly, then sleep, between tasks; the caller
+// and the workers claim the parts of a task, so a busy core never holds a task up.
 #include "ThreadPool.h"
 #include "CNumSightKernels.h"
 #include <pthread.h>
@@ -7,7 +8,7 @@
 #include <unistd.h>
 
 enum {
-    maximum_worker_count = 255,
+    maximum_worker_count = 255,  // part counts must fit in 16 bits
     /// How many times an idle worker polls before sleeping (tens of microseconds).
     spin_count = 20000,
 };
@@ -18,16 +19,20 @@ static _Atomic double parallel_threshold = 1e7;
 static pthread_mutex_t dispatch_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t wake_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wake_signal = PTHREAD_COND_INITIALIZER;
-static _Atomic long generation;         // incremented once per dispatched task
-static _Atomic long busy_worker_count;  // workers still inside the current task
-static long worker_count;               // guarded by dispatch_lock
-static long first_generation[maximum_worker_count + 1];
+static long worker_count;  // guarded by dispatch_lock
 
+/// The task being run, packed in one word so a part is claimed with one compare-and-swap:
+/// generation (bits 32 and up, one per task) | part count (bits 16-31) | next unclaimed part.
+static _Atomic unsigned long task_state;
+static _Atomic long finished_part_count;
 static ns_task_part current_task;
 static void *current_context;
-static long current_part_count;
 
 static _Thread_local int is_running_part;
+
+static unsigned long generation_of(unsigned long state) { return state >> 32; }
+static long part_count_of(unsigned long state) { return (long)(state >> 16 & 0xFFFF); }
+static long next_part_of(unsigned long state) { return (long)(state & 0xFFFF); }
 
 long ns_thread_count(void) {
     long count = atomic_load_explicit(&configured_thread_count, memory_order_relaxed);
@@ -68,36 +73,47 @@ static void relax(void) {
 #endif
 }
 
-static void *run_worker(void *argument) {
-    long part = (long)argument;
-    long seen = first_generation[part];
+/// Claims and runs unclaimed parts of the task of `generation` until none are left. Any
+/// thread may run any part: a part does the same work wherever it runs.
+static void run_parts(unsigned long generation) {
+    unsigned long state = atomic_load_explicit(&task_state, memory_order_acquire);
+    while (generation_of(state) == generation && next_part_of(state) < part_count_of(state)) {
+        if (atomic_compare_exchange_weak_explicit(&task_state, &state, state + 1, memory_order_acq_rel,
+                                                  memory_order_acquire)) {
+            current_task(current_context, next_part_of(state), part_count_of(state));
+            atomic_fetch_add_explicit(&finished_part_count, 1, memory_order_release);
+            state = atomic_load_explicit(&task_state, memory_order_acquire);
+        }
+    }
+}
+
+static void *run_worker(void *unused) {
+    (void)unused;
     is_running_part = 1;
+    unsigned long seen = generation_of(atomic_load_explicit(&task_state, memory_order_acquire));
     for (;;) {
-        long now = atomic_load_explicit(&generation, memory_order_acquire);
+        unsigned long now = generation_of(atomic_load_explicit(&task_state, memory_order_acquire));
         for (long spin = 0; now == seen && spin < spin_count; spin++) {
             relax();
-            now = atomic_load_explicit(&generation, memory_order_acquire);
+            now = generation_of(atomic_load_explicit(&task_state, memory_order_acquire));
         }
         if (now == seen) {
             pthread_mutex_lock(&wake_lock);
-            while ((now = atomic_load_explicit(&generation, memory_order_acquire)) == seen)
+            while ((now = generation_of(atomic_load_explicit(&task_state, memory_order_acquire))) == seen)
                 pthread_cond_wait(&wake_signal, &wake_lock);
             pthread_mutex_unlock(&wake_lock);
         }
         seen = now;
-        if (part < current_part_count) current_task(current_context, part, current_part_count);
-        atomic_fetch_sub_explicit(&busy_worker_count, 1, memory_order_release);
+        run_parts(seen);
     }
     return 0;
 }
 
-/// Starts workers until parts 1 ..< part_count each have one; false if that failed.
+/// Starts workers until there are part_count - 1; false if that failed.
 static int ensure_workers(long part_count) {
     while (worker_count < part_count - 1) {
-        long part = worker_count + 1;
-        first_generation[part] = atomic_load_explicit(&generation, memory_order_relaxed);
         pthread_t thread;
-        if (pthread_create(&thread, 0, run_worker, (void *)part) != 0) return 0;
+        if (pthread_create(&thread, 0, run_worker, 0) != 0) return 0;
         pthread_detach(thread);
         worker_count++;
     }
@@ -120,17 +136,18 @@ void ns_parallel_run(long part_count, ns_task_part task, void *context) {
     }
     current_task = task;
     current_context = context;
-    current_part_count = part_count;
-    atomic_store_explicit(&busy_worker_count, worker_count, memory_order_relaxed);
+    atomic_store_explicit(&finished_part_count, 0, memory_order_relaxed);
+    unsigned long generation = generation_of(atomic_load_explicit(&task_state, memory_order_relaxed)) + 1;
     pthread_mutex_lock(&wake_lock);
-    atomic_fetch_add_explicit(&generation, 1, memory_order_release);
+    atomic_store_explicit(&task_state, generation << 32 | (unsigned long)part_count << 16,
+                          memory_order_release);
     pthread_cond_broadcast(&wake_signal);
     pthread_mutex_unlock(&wake_lock);
 
     is_running_part = 1;
-    task(context, 0, part_count);
+    run_parts(generation);
     is_running_part = 0;
-    for (long spin = 0; atomic_load_explicit(&busy_worker_count, memory_order_acquire) > 0; spin++) {
+    for (long spin = 0; atomic_load_explicit(&finished_part_count, memory_order_acquire) < part_count; spin++) {
         if (spin < spin_count) relax();
         else sched_yield();
     }
