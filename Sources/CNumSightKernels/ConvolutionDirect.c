@@ -12,7 +12,7 @@ enum {
     block = 32,          // output channels per block
     pixel_group = 6,     // output pixels computed together by the forward pass
     row_group = 9,       // filter rows accumulated together by the filter-gradient pass
-    gradient_group = 8,  // input pixels computed together by the input-gradient pass
+    gradient_group = 8,  // input pixels computed together by the input-gradient pass (fixed)
 };
 
 int ns_conv2d_direct_handles(const ns_convolution_geometry *g, ns_kernel_path path,
@@ -28,7 +28,6 @@ int ns_conv2d_direct_handles(const ns_convolution_geometry *g, ns_kernel_path pa
 
 typedef float lanes __attribute__((ext_vector_type(16)));
 typedef float lanes8 __attribute__((ext_vector_type(8)));
-typedef float lanes4 __attribute__((ext_vector_type(4)));
 
 AVX512 static inline lanes load(const float *p) { lanes v; memcpy(&v, p, sizeof v); return v; }
 AVX512 static inline void store(float *p, lanes v) { memcpy(p, &v, sizeof v); }
@@ -46,10 +45,28 @@ AVX512 static inline void store_block(float *p, lanes low, lanes high, long coun
     }
 }
 
-AVX512 static inline float sum_lanes(lanes v) {
-    lanes8 half = v.lo + v.hi;
-    lanes4 quarter = half.lo + half.hi;
-    return quarter.x + quarter.y + quarter.z + quarter.w;
+/// The lane sums of eight vectors, by a tree that adds halves of two vectors at a time.
+AVX512 static inline void sum_lanes_of_eight(const lanes v[8], float sums[8]) {
+    lanes pairs[4], quads[2];
+    for (int i = 0; i < 4; i++)  // lanes 0-7: partial sums of v[2i], 8-15: of v[2i+1]
+        pairs[i] = __builtin_shufflevector(v[2 * i], v[2 * i + 1], 0, 1, 2, 3, 4, 5, 6, 7, 16, 17,
+                                           18, 19, 20, 21, 22, 23) +
+                   __builtin_shufflevector(v[2 * i], v[2 * i + 1], 8, 9, 10, 11, 12, 13, 14, 15, 24,
+                                           25, 26, 27, 28, 29, 30, 31);
+    for (int i = 0; i < 2; i++)  // four lanes each of v[4i], v[4i+2], v[4i+1], v[4i+3]
+        quads[i] = __builtin_shufflevector(pairs[2 * i], pairs[2 * i + 1], 0, 1, 2, 3, 16, 17, 18,
+                                           19, 8, 9, 10, 11, 24, 25, 26, 27) +
+                   __builtin_shufflevector(pairs[2 * i], pairs[2 * i + 1], 4, 5, 6, 7, 20, 21, 22,
+                                           23, 12, 13, 14, 15, 28, 29, 30, 31);
+    // two lanes each of v[0], v[4], v[2], v[6], v[1], v[5], v[3], v[7]
+    lanes twos = __builtin_shufflevector(quads[0], quads[1], 0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24,
+                                         25, 12, 13, 28, 29) +
+                 __builtin_shufflevector(quads[0], quads[1], 2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26,
+                                         27, 14, 15, 30, 31);
+    lanes8 ones = __builtin_shufflevector(twos, twos, 0, 2, 4, 6, 8, 10, 12, 14) +
+                  __builtin_shufflevector(twos, twos, 1, 3, 5, 7, 9, 11, 13, 15);
+    lanes8 ordered = __builtin_shufflevector(ones, ones, 0, 4, 2, 6, 1, 5, 3, 7);
+    memcpy(sums, &ordered, sizeof ordered);
 }
 
 /// What every part of a direct pass shares.
@@ -97,8 +114,9 @@ static void copy_into_borders(const direct_call *call, long n, float *bordered) 
     }
 }
 
+/// A zeroed buffer for one bordered image, with room for one more group of pixels after it.
 static float *zeroed_borders(const direct_call *call, long channels) {
-    size_t size = sizeof(float) * call->padded_height * call->padded_width * channels;
+    size_t size = sizeof(float) * (call->padded_height * call->padded_width + gradient_group) * channels;
     float *bordered = ns_thread_buffer(NS_BUFFER_IMAGE, size);
     memset(bordered, 0, size);
     return bordered;
@@ -114,6 +132,14 @@ static const float *pack_filter(const direct_call *call, const float *filter) {
                sizeof(float) * (call->padded_channels - channels));
     }
     return packed;
+}
+
+/// Moves (y, x) to the next pixel of a row-major grid `width` pixels wide.
+static inline void step_pixel(long *y, long *x, long width) {
+    if (++*x == width) {
+        *x = 0;
+        ++*y;
+    }
 }
 
 static void images_of_part(const direct_call *call, long part, long part_count, long *first, long *end) {
@@ -140,13 +166,17 @@ AVX512 static void forward_part(void *context, long part, long part_count) {
     for (long n = first; n < end; n++) {
         copy_into_borders(call, n, bordered);
         float *output = call->result + n * pixels * channels;
+        long oy = 0, ox = 0;
         for (long q0 = 0; q0 < pixels; q0 += pixel_group) {
             const float *x[pixel_group];
             for (int p = 0; p < pixel_group; p++) {
-                long q = q0 + p < pixels ? q0 + p : pixels - 1;
-                long oy = q / g->output_width, ox = q % g->output_width;
+                if (q0 + p >= pixels) {
+                    x[p] = x[p - 1];
+                    continue;
+                }
                 x[p] = bordered + (oy * g->stride_height * call->padded_width + ox * g->stride_width) *
                                       g->input_channels;
+                step_pixel(&oy, &ox, g->output_width);
             }
             for (long cb = 0; cb < channels; cb += block) {
                 lanes sum[pixel_group][2] = {{0}};
@@ -256,23 +286,46 @@ void ns_conv2d_direct_backward_filter(const ns_convolution_geometry *geometry, c
 
 // MARK: Input gradient
 
+/// The input gradients of channel `ci` at `gradient_group` consecutive positions of the bordered
+/// output gradient from `dy`: dot products over taps and output channels, summed in lanes then
+/// reduced. Inlined with `wide` a constant where it is one (one block of channels).
+AVX512 __attribute__((always_inline)) static inline void
+sum_input_gradients(const direct_call *call, const float *dy, long wide, long ci, float *sums) {
+    long taps = call->g->kernel_height * call->g->kernel_width, input_channels = call->g->input_channels;
+    lanes total[gradient_group][2] = {{0}};
+    for (long tap = 0; tap < taps; tap++) {
+        const float *w = call->packed_filter + (tap * input_channels + ci) * wide;
+        const float *d = dy + call->offsets[tap];
+        for (long cb = 0; cb < wide; cb += block) {
+            lanes low = load(w + cb), high = load(w + cb + 16);
+            for (int p = 0; p < gradient_group; p++) {
+                total[p][0] += load(d + p * wide + cb) * low;
+                total[p][1] += load(d + p * wide + cb + 16) * high;
+            }
+        }
+    }
+    lanes halves_added[gradient_group];
+    for (int p = 0; p < gradient_group; p++) halves_added[p] = total[p][0] + total[p][1];
+    sum_lanes_of_eight(halves_added, sums);
+}
+
 /// With stride 1, input (iy, ix) receives tap (ky, kx) from output (iy + pt - ky*dh, ix + pl - kx*dw).
-/// The output gradient is bordered so that every such output exists (zero outside), and each
-/// input gradient is a dot product over taps and channels, summed in lanes then reduced.
+/// The output gradient is bordered so that every such output exists (zero outside). Input pixels
+/// are walked as a grid as wide as the bordered one, so that consecutive pixels are a fixed
+/// stride apart; the few beyond the right edge are computed and dropped.
 AVX512 static void backward_input_part(void *context, long part, long part_count) {
     const direct_call *call = context;
     const ns_convolution_geometry *g = call->g;
     long input_channels = g->input_channels, channels = g->output_channels, wide = call->padded_channels;
-    long pixels = g->input_height * g->input_width, taps = g->kernel_height * g->kernel_width;
-    long first, end;
+    long pixels = g->input_height * g->input_width, first, end;
     images_of_part(call, part, part_count, &first, &end);
     float *bordered = zeroed_borders(call, wide);
     long top = (g->kernel_height - 1) * g->dilation_height - g->padding_top;
     long left = (g->kernel_width - 1) * g->dilation_width - g->padding_left;
+    long first_x = left < 0 ? -left : 0;
+    long end_x = g->output_width + left < call->padded_width ? g->output_width : call->padded_width - left;
     for (long n = first; n < end; n++) {
         const float *gradient = call->output_gradient + n * g->output_height * g->output_width * channels;
-        long first_x = left < 0 ? -left : 0;
-        long end_x = g->output_width + left < call->padded_width ? g->output_width : call->padded_width - left;
         for (long oy = 0; oy < g->output_height; oy++) {
             long y = oy + top;
             if (y < 0 || y >= call->padded_height || end_x <= first_x) continue;
@@ -285,27 +338,20 @@ AVX512 static void backward_input_part(void *context, long part, long part_count
                     memcpy(row + ox * wide, source + ox * channels, sizeof(float) * channels);
         }
         float *input_gradient = call->result + n * pixels * input_channels;
-        for (long q0 = 0; q0 < pixels; q0 += gradient_group) {
-            const float *dy[gradient_group];
-            for (int p = 0; p < gradient_group; p++) {
-                long q = q0 + p < pixels ? q0 + p : pixels - 1;
-                dy[p] = bordered + ((q / g->input_width) * call->padded_width + q % g->input_width) * wide;
-            }
+        long iy = 0, ix = 0;
+        for (long q0 = 0; q0 < g->input_height * call->padded_width; q0 += gradient_group) {
+            float sums[max_input_channels][gradient_group];
             for (long ci = 0; ci < input_channels; ci++) {
-                lanes total[gradient_group][2] = {{0}};
-                for (long tap = 0; tap < taps; tap++) {
-                    const float *w = call->packed_filter + (tap * input_channels + ci) * wide;
-                    long offset = call->offsets[tap];
-                    for (long cb = 0; cb < wide; cb += block) {
-                        lanes low = load(w + cb), high = load(w + cb + 16);
-                        for (int p = 0; p < gradient_group; p++) {
-                            total[p][0] += load(dy[p] + offset + cb) * low;
-                            total[p][1] += load(dy[p] + offset + cb + 16) * high;
-                        }
-                    }
-                }
-                for (int p = 0; p < gradient_group && q0 + p < pixels; p++)
-                    input_gradient[(q0 + p) * input_channels + ci] = sum_lanes(total[p][0] + total[p][1]);
+                if (wide == block)
+                    sum_input_gradients(call, bordered + q0 * wide, block, ci, sums[ci]);
+                else
+                    sum_input_gradients(call, bordered + q0 * wide, wide, ci, sums[ci]);
+            }
+            for (int p = 0; p < gradient_group && iy < g->input_height; p++) {
+                if (ix < g->input_width)
+                    for (long ci = 0; ci < input_channels; ci++)
+                        input_gradient[(iy * g->input_width + ix) * input_channels + ci] = sums[ci][p];
+                step_pixel(&iy, &ix, call->padded_width);
             }
         }
     }
