@@ -312,7 +312,7 @@ sum_input_gradients(const direct_call *call, const float *dy, long wide, long ci
 /// With stride 1, input (iy, ix) receives tap (ky, kx) from output (iy + pt - ky*dh, ix + pl - kx*dw).
 /// The output gradient is bordered so that every such output exists (zero outside). Input pixels
 /// are walked as a grid as wide as the bordered one, so that consecutive pixels are a fixed
-/// stride apart; the few beyond the right edge are computed and dropped.
+/// stride apart, into `wide_rows`; the few beyond the right edge are dropped when copying out.
 AVX512 static void backward_input_part(void *context, long part, long part_count) {
     const direct_call *call = context;
     const ns_convolution_geometry *g = call->g;
@@ -320,6 +320,8 @@ AVX512 static void backward_input_part(void *context, long part, long part_count
     long pixels = g->input_height * g->input_width, first, end;
     images_of_part(call, part, part_count, &first, &end);
     float *bordered = zeroed_borders(call, wide);
+    float *wide_rows = ns_thread_buffer(NS_BUFFER_COLUMNS, sizeof(float) * input_channels *
+                                        (g->input_height * call->padded_width + gradient_group));
     long top = (g->kernel_height - 1) * g->dilation_height - g->padding_top;
     long left = (g->kernel_width - 1) * g->dilation_width - g->padding_left;
     long first_x = left < 0 ? -left : 0;
@@ -337,23 +339,21 @@ AVX512 static void backward_input_part(void *context, long part, long part_count
                 for (long ox = 0; ox < end_x - first_x; ox++)
                     memcpy(row + ox * wide, source + ox * channels, sizeof(float) * channels);
         }
-        float *input_gradient = call->result + n * pixels * input_channels;
-        long iy = 0, ix = 0;
         for (long q0 = 0; q0 < g->input_height * call->padded_width; q0 += gradient_group) {
-            float sums[max_input_channels][gradient_group];
+            float sums[gradient_group];
             for (long ci = 0; ci < input_channels; ci++) {
                 if (wide == block)
-                    sum_input_gradients(call, bordered + q0 * wide, block, ci, sums[ci]);
+                    sum_input_gradients(call, bordered + q0 * wide, block, ci, sums);
                 else
-                    sum_input_gradients(call, bordered + q0 * wide, wide, ci, sums[ci]);
-            }
-            for (int p = 0; p < gradient_group && iy < g->input_height; p++) {
-                if (ix < g->input_width)
-                    for (long ci = 0; ci < input_channels; ci++)
-                        input_gradient[(iy * g->input_width + ix) * input_channels + ci] = sums[ci][p];
-                step_pixel(&iy, &ix, call->padded_width);
+                    sum_input_gradients(call, bordered + q0 * wide, wide, ci, sums);
+                for (int p = 0; p < gradient_group; p++) wide_rows[(q0 + p) * input_channels + ci] = sums[p];
             }
         }
+        float *input_gradient = call->result + n * pixels * input_channels;
+        for (long iy = 0; iy < g->input_height; iy++)
+            memcpy(input_gradient + iy * g->input_width * input_channels,
+                   wide_rows + iy * call->padded_width * input_channels,
+                   sizeof(float) * g->input_width * input_channels);
     }
 }
 

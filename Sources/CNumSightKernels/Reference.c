@@ -35,7 +35,7 @@ void ns_reference_dgemm(int transpose_a, int transpose_b, long m, long n, long k
     }
 }
 
-// Runs BODY for every tap (n, oy, ox, ky, kx) that lands inside the image at (iy, ix).
+// Runs BODY for every tap (n, oy, ox, ky, kx) that lands inside the image, at (iy, ix).
 #define FOR_EACH_TAP(g, BODY)                                                              \
     for (long n = 0; n < g->batch; n++)                                                    \
         for (long oy = 0; oy < g->output_height; oy++)                                     \
@@ -89,7 +89,8 @@ void ns_reference_conv2d_backward_filter(const ns_convolution_geometry *g, const
     })
 }
 
-// Runs BODY for every output (n, oy, ox, c) with `window` = the inputs (iy, ix) inside its window.
+// For every output `out` at (n, oy, ox, c): runs PRELUDE, then TAP for every input `in` at
+// (n, iy, ix, c) inside its window, then EPILOGUE.
 #define FOR_EACH_WINDOW(g, PRELUDE, TAP, EPILOGUE)                                          \
     for (long n = 0; n < g->batch; n++)                                                     \
         for (long oy = 0; oy < g->output_height; oy++)                                      \
@@ -123,19 +124,21 @@ void ns_reference_avg_pool2d_forward(const ns_pooling_geometry *g, const float *
                     { output[out] = count == 0 ? 0 : (float)(sum / count); })
 }
 
+/// The number of inputs (not padding) in the window at (oy, ox).
+static long window_count(const ns_pooling_geometry *g, long oy, long ox) {
+    long count = 0;
+    for (long wy = 0; wy < g->window_height; wy++)
+        for (long wx = 0; wx < g->window_width; wx++) {
+            long iy = oy * g->stride_height - g->padding_top + wy;
+            long ix = ox * g->stride_width - g->padding_left + wx;
+            if (iy >= 0 && iy < g->input_height && ix >= 0 && ix < g->input_width) count++;
+        }
+    return count;
+}
+
 void ns_reference_avg_pool2d_backward(const ns_pooling_geometry *g, const float *output_gradient,
                                       float *input_gradient) {
     for (long i = 0; i < g->batch * g->input_height * g->input_width * g->channels; i++) input_gradient[i] = 0;
-    FOR_EACH_WINDOW(g, long count = 0;, { count++; }, {
-        for (long wy = 0; wy < g->window_height; wy++) {
-            long iy = oy * g->stride_height - g->padding_top + wy;
-            if (iy < 0 || iy >= g->input_height) continue;
-            for (long wx = 0; wx < g->window_width; wx++) {
-                long ix = ox * g->stride_width - g->padding_left + wx;
-                if (ix < 0 || ix >= g->input_width) continue;
-                long in = ((n * g->input_height + iy) * g->input_width + ix) * g->channels + c;
-                input_gradient[in] += output_gradient[out] / count;
-            }
-        }
-    })
+    FOR_EACH_WINDOW(g, long count = window_count(g, oy, ox);,
+                    { input_gradient[in] += output_gradient[out] / count; }, {})
 }
