@@ -1,3 +1,13 @@
-import NumSight
+// Prints every benchmark section, one figure per line: `name value unit`.
+// Run with `swift run -c release NumSightBenchmarks`.
 
-print("benchmarks: none yet")
+let sections: [any BenchmarkSection] = [
+    KernelPathBenchmark(),
+    PeakThroughputBenchmark(),
+    SGEMMBenchmark(),
+    ConvolutionBenchmark(),
+]
+
+for section in sections {
+    section.run()
+}

@@ -1,0 +1,119 @@
+// The direct input-gradient pass (stride 1): dot products of the bordered output gradient
+// with the filter, reduced eight pixels at a time.
+#include "ConvolutionDirectCall.h"
+#include "ThreadBuffers.h"
+#include "ThreadPool.h"
+
+#if defined(__x86_64__)
+/// The lane sums of eight vectors, by a tree that adds halves of two vectors at a time.
+AVX512 static inline void sum_lanes_of_eight(const lanes v[8], float sums[8]) {
+    lanes pairs[4], quads[2];
+    for (int i = 0; i < 4; i++)  // lanes 0-7: partial sums of v[2i], 8-15: of v[2i+1]
+        pairs[i] = __builtin_shufflevector(v[2 * i], v[2 * i + 1], 0, 1, 2, 3, 4, 5, 6, 7, 16, 17,
+                                           18, 19, 20, 21, 22, 23) +
+                   __builtin_shufflevector(v[2 * i], v[2 * i + 1], 8, 9, 10, 11, 12, 13, 14, 15, 24,
+                                           25, 26, 27, 28, 29, 30, 31);
+    for (int i = 0; i < 2; i++)  // four lanes each of v[4i], v[4i+2], v[4i+1], v[4i+3]
+        quads[i] = __builtin_shufflevector(pairs[2 * i], pairs[2 * i + 1], 0, 1, 2, 3, 16, 17, 18,
+                                           19, 8, 9, 10, 11, 24, 25, 26, 27) +
+                   __builtin_shufflevector(pairs[2 * i], pairs[2 * i + 1], 4, 5, 6, 7, 20, 21, 22,
+                                           23, 12, 13, 14, 15, 28, 29, 30, 31);
+    // two lanes each of v[0], v[4], v[2], v[6], v[1], v[5], v[3], v[7]
+    lanes twos = __builtin_shufflevector(quads[0], quads[1], 0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24,
+                                         25, 12, 13, 28, 29) +
+                 __builtin_shufflevector(quads[0], quads[1], 2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26,
+                                         27, 14, 15, 30, 31);
+    lanes8 ones = __builtin_shufflevector(twos, twos, 0, 2, 4, 6, 8, 10, 12, 14) +
+                  __builtin_shufflevector(twos, twos, 1, 3, 5, 7, 9, 11, 13, 15);
+    lanes8 ordered = __builtin_shufflevector(ones, ones, 0, 4, 2, 6, 1, 5, 3, 7);
+    memcpy(sums, &ordered, sizeof ordered);
+}
+
+/// The input gradients of channel `ci` at `gradient_group` consecutive positions of the bordered
+/// output gradient from `dy`: dot products over taps and output channels, summed in lanes then
+/// reduced. Inlined with `wide` a constant where it is one (one block of channels).
+AVX512 __attribute__((always_inline)) static inline void
+sum_input_gradients(const direct_call *call, const float *dy, long wide, long ci, float *sums) {
+    long taps = call->g->kernel_height * call->g->kernel_width, input_channels = call->g->input_channels;
+    lanes total[gradient_group][2] = {{0}};
+    for (long tap = 0; tap < taps; tap++) {
+        const float *w = call->packed_filter + (tap * input_channels + ci) * wide;
+        const float *d = dy + call->offsets[tap];
+        for (long cb = 0; cb < wide; cb += block) {
+            lanes low = load(w + cb), high = load(w + cb + 16);
+            for (int p = 0; p < gradient_group; p++) {
+                total[p][0] += load(d + p * wide + cb) * low;
+                total[p][1] += load(d + p * wide + cb + 16) * high;
+            }
+        }
+    }
+    lanes halves_added[gradient_group];
+    for (int p = 0; p < gradient_group; p++) halves_added[p] = total[p][0] + total[p][1];
+    sum_lanes_of_eight(halves_added, sums);
+}
+
+/// With stride 1, input (iy, ix) receives tap (ky, kx) from output (iy + pt - ky*dh, ix + pl - kx*dw).
+/// The output gradient is bordered so that every such output exists (zero outside). Input pixels
+/// are walked as a grid as wide as the bordered one, so that consecutive pixels are a fixed
+/// stride apart, into `wide_rows`; the few beyond the right edge are dropped when copying out.
+AVX512 static void backward_input_part(void *context, long part, long part_count) {
+    const direct_call *call = context;
+    const ns_convolution_geometry *g = call->g;
+    long input_channels = g->input_channels, channels = g->output_channels, wide = call->padded_channels;
+    long pixels = g->input_height * g->input_width, first, end;
+    ns_direct_images_of_part(call, part, part_count, &first, &end);
+    float *bordered = ns_direct_zeroed_borders(call, wide);
+    float *wide_rows = ns_thread_buffer(NS_BUFFER_COLUMNS, sizeof(float) * input_channels *
+                                        (g->input_height * call->padded_width + gradient_group));
+    long top = (g->kernel_height - 1) * g->dilation_height - g->padding_top;
+    long left = (g->kernel_width - 1) * g->dilation_width - g->padding_left;
+    long first_x = left < 0 ? -left : 0;
+    long end_x = g->output_width + left < call->padded_width ? g->output_width : call->padded_width - left;
+    for (long n = first; n < end; n++) {
+        const float *gradient = call->output_gradient + n * g->output_height * g->output_width * channels;
+        for (long oy = 0; oy < g->output_height; oy++) {
+            long y = oy + top;
+            if (y < 0 || y >= call->padded_height || end_x <= first_x) continue;
+            float *row = bordered + (y * call->padded_width + first_x + left) * wide;
+            const float *source = gradient + (oy * g->output_width + first_x) * channels;
+            if (channels == wide)
+                memcpy(row, source, sizeof(float) * (end_x - first_x) * channels);
+            else
+                for (long ox = 0; ox < end_x - first_x; ox++)
+                    memcpy(row + ox * wide, source + ox * channels, sizeof(float) * channels);
+        }
+        for (long q0 = 0; q0 < g->input_height * call->padded_width; q0 += gradient_group) {
+            float sums[gradient_group];
+            for (long ci = 0; ci < input_channels; ci++) {
+                if (wide == block)
+                    sum_input_gradients(call, bordered + q0 * wide, block, ci, sums);
+                else
+                    sum_input_gradients(call, bordered + q0 * wide, wide, ci, sums);
+                for (int p = 0; p < gradient_group; p++) wide_rows[(q0 + p) * input_channels + ci] = sums[p];
+            }
+        }
+        float *input_gradient = call->result + n * pixels * input_channels;
+        for (long iy = 0; iy < g->input_height; iy++)
+            memcpy(input_gradient + iy * g->input_width * input_channels,
+                   wide_rows + iy * call->padded_width * input_channels,
+                   sizeof(float) * g->input_width * input_channels);
+    }
+}
+
+void ns_conv2d_direct_backward_input(const ns_convolution_geometry *geometry,
+                                     const float *output_gradient, const float *filter,
+                                     float *input_gradient) {
+    const ns_convolution_geometry *g = geometry;
+    direct_call call = {.g = g, .output_gradient = output_gradient, .result = input_gradient};
+    call.rows = g->kernel_height * g->kernel_width * g->input_channels;
+    call.padded_channels = ns_direct_round_up(g->output_channels, block);
+    call.padded_height = g->input_height + (g->kernel_height - 1) * g->dilation_height;
+    call.padded_width = g->input_width + (g->kernel_width - 1) * g->dilation_width;
+    for (long ky = 0, tap = 0; ky < g->kernel_height; ky++)
+        for (long kx = 0; kx < g->kernel_width; kx++, tap++)
+            call.offsets[tap] = ((g->kernel_height - 1 - ky) * g->dilation_height * call.padded_width +
+                                 (g->kernel_width - 1 - kx) * g->dilation_width) * call.padded_channels;
+    call.packed_filter = ns_direct_pack_filter(&call, filter);
+    ns_parallel_run(ns_direct_part_count(g), backward_input_part, &call);
+}
+#endif

@@ -1,0 +1,74 @@
+// Independent chains of fused multiply-adds, to measure the peak FLOP rate of each path.
+#include "CNumSightKernels.h"
+#include "ThreadPool.h"
+
+enum { chain_count = 12 };
+
+/// Keeps the compiler from dropping the chains: each part stores its result here.
+static volatile float sink[256];
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+__attribute__((target("avx512f,fma"))) static float run_avx512(long iterations) {
+    __m512 chains[chain_count];
+    for (int i = 0; i < chain_count; i++) chains[i] = _mm512_set1_ps((float)i);
+    __m512 factor = _mm512_set1_ps(0.999999f), term = _mm512_set1_ps(1e-6f);
+    for (long t = 0; t < iterations; t++)
+#pragma clang loop unroll(full)
+        for (int i = 0; i < chain_count; i++) chains[i] = _mm512_fmadd_ps(chains[i], factor, term);
+    for (int i = 1; i < chain_count; i++) chains[0] = _mm512_add_ps(chains[0], chains[i]);
+    return _mm512_reduce_add_ps(chains[0]);
+}
+
+__attribute__((target("avx2,fma"))) static float run_avx2(long iterations) {
+    __m256 chains[chain_count];
+    for (int i = 0; i < chain_count; i++) chains[i] = _mm256_set1_ps((float)i);
+    __m256 factor = _mm256_set1_ps(0.999999f), term = _mm256_set1_ps(1e-6f);
+    for (long t = 0; t < iterations; t++)
+#pragma clang loop unroll(full)
+        for (int i = 0; i < chain_count; i++) chains[i] = _mm256_fmadd_ps(chains[i], factor, term);
+    float lanes[8];
+    for (int i = 1; i < chain_count; i++) chains[0] = _mm256_add_ps(chains[0], chains[i]);
+    _mm256_storeu_ps(lanes, chains[0]);
+    return lanes[0] + lanes[7];
+}
+#endif
+
+typedef float float4 __attribute__((ext_vector_type(4)));
+
+/// Four-wide chains in Clang vectors: SSE on x86-64, NEON on arm64.
+static float run_portable(long iterations) {
+    float4 chains[chain_count];
+    for (int i = 0; i < chain_count; i++) chains[i] = (float4){0, 1, 2, 3} + i;
+    for (long t = 0; t < iterations; t++)
+        for (int i = 0; i < chain_count; i++) chains[i] = chains[i] * 0.999999f + 1e-6f;
+    for (int i = 1; i < chain_count; i++) chains[0] += chains[i];
+    return chains[0].x + chains[0].w;
+}
+
+/// Floating-point operations per iteration of each path (two per multiply-add and lane).
+static long flops_per_iteration(ns_kernel_path path) {
+    long lanes = path == NS_KERNEL_PATH_AVX512 ? 16 : path == NS_KERNEL_PATH_AVX2 ? 8 : 4;
+    return 2 * chain_count * lanes;
+}
+
+static void run_part(void *context, long part, long part_count) {
+    long iterations = *(const long *)context;
+    (void)part_count;
+    float result;
+    switch (ns_current_kernel_path()) {
+#if defined(__x86_64__)
+    case NS_KERNEL_PATH_AVX512: result = run_avx512(iterations); break;
+    case NS_KERNEL_PATH_AVX2: result = run_avx2(iterations); break;
+#endif
+    default: result = run_portable(iterations); break;
+    }
+    sink[part % 256] = result;
+}
+
+double ns_fma_throughput(long iterations) {
+    long parts = ns_thread_count();
+    ns_parallel_run(parts, run_part, &iterations);
+    return (double)parts * iterations * flops_per_iteration(ns_current_kernel_path());
+}
