@@ -14,11 +14,17 @@ func report(_ name: String, _ value: Double, _ unit: String) {
 func medianSeconds(repetitions: Int, _ body: () -> Void) -> Double {
     body()
     let clock = ContinuousClock()
-    let times = (0..<repetitions).map { _ in
-        let duration = clock.measure(body)
-        return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }.sorted()
-    return times[times.count / 2]
+    return median((0..<repetitions).map { _ in seconds(clock.measure(body)) })
+}
+
+/// The middle value (the upper one of the middle two for an even count).
+func median(_ values: [Double]) -> Double {
+    values.sorted()[values.count / 2]
+}
+
+/// A duration in seconds.
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }
 
 /// Enough repetitions of work costing `flops` each for about a quarter of a second in all

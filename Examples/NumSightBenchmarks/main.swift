@@ -6,6 +6,7 @@ let sections: [any BenchmarkSection] = [
     PeakThroughputBenchmark(),
     SGEMMBenchmark(),
     ConvolutionBenchmark(),
+    TapeBenchmark(),
 ]
 
 for section in sections {

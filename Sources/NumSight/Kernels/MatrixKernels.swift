@@ -1,7 +1,6 @@
 import CNumSightKernels
 
-/// Matrix multiplication over row-major buffers: the C kernels for `Float`, a
-/// cache-friendly loop for other scalars.
+/// Matrix multiplication over row-major buffers, by the C kernels.
 enum MatrixKernels {
     /// `c[b] = op(a[b]) · op(b[b])` for each of `batch` matrix pairs, where op
     /// transposes when asked; op(a) is m × k and op(b) is k × n.
@@ -30,6 +29,7 @@ enum MatrixKernels {
     ) {
         let lda = transposeA ? m : k
         let ldb = transposeB ? k : n
+        precondition(Scalar.self == Float.self || Scalar.self == Double.self, "matmul: unsupported scalar \(Scalar.self)")
         if Scalar.self == Float.self {
             a.withMemoryRebound(to: Float.self, capacity: m * k) { a in
                 b.withMemoryRebound(to: Float.self, capacity: k * n) { b in
@@ -40,15 +40,10 @@ enum MatrixKernels {
             }
             return
         }
-        for i in 0..<m {
-            let row = c + i * n
-            for p in 0..<k {
-                let scale = transposeA ? a[p * lda + i] : a[i * lda + p]
-                if transposeB {
-                    for j in 0..<n { row[j] += scale * b[j * ldb + p] }
-                } else {
-                    let bRow = b + p * ldb
-                    for j in 0..<n { row[j] += scale * bRow[j] }
+        a.withMemoryRebound(to: Double.self, capacity: m * k) { a in
+            b.withMemoryRebound(to: Double.self, capacity: k * n) { b in
+                c.withMemoryRebound(to: Double.self, capacity: m * n) { c in
+                    ns_dgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, m, n, k, 1, a, lda, b, ldb, 0, c, n)
                 }
             }
         }

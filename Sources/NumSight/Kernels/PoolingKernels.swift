@@ -1,8 +1,28 @@
-/// Pooling over NHWC buffers. A pooling geometry is a convolution geometry whose
-/// output channels are the input channels; padded positions never take part.
+import CNumSightKernels
+
+/// Pooling over NHWC buffers: the C kernels for `Float`, direct loops otherwise.
+/// A pooling geometry is a convolution geometry whose output channels are the
+/// input channels; padded positions never take part.
 enum PoolingKernels {
-    /// For each output element, the offset of the largest input in its window (the first one on ties).
-    static func maximumOffsets<Scalar: TensorScalar>(_ geometry: ConvolutionGeometry, input: [Scalar]) -> [Int] {
+    /// For each output element, the largest input in its window and its offset
+    /// (the first one on ties; -1 for a window wholly in the padding).
+    static func maximum<Scalar: TensorScalar>(
+        _ geometry: ConvolutionGeometry, input: [Scalar]
+    ) -> (values: [Scalar], offsets: [Int]) {
+        let count = geometry.outputShape.elementCount
+        if Scalar.self == Float.self {
+            let floats = unsafeBitCast(input, to: [Float].self)
+            var pooling = geometry.cPoolingGeometry
+            var values = [Float](repeating: 0, count: count)
+            var offsets = [Int](repeating: 0, count: count)
+            ns_max_pool2d_forward(&pooling, floats, &values, &offsets)
+            return (unsafeBitCast(values, to: [Scalar].self), offsets)
+        }
+        let offsets = maximumOffsets(geometry, input: input)
+        return (offsets.map { $0 < 0 ? 0 : input[$0] }, offsets)
+    }
+
+    private static func maximumOffsets<Scalar: TensorScalar>(_ geometry: ConvolutionGeometry, input: [Scalar]) -> [Int] {
         let channels = geometry.inputChannels
         var best = [Int](repeating: -1, count: geometry.outputShape.elementCount)
         geometry.forEachWindowTap { output, inputPixel in
@@ -17,6 +37,13 @@ enum PoolingKernels {
 
     /// The mean of each window, counting only positions inside the image.
     static func averageForward<Scalar: TensorScalar>(_ geometry: ConvolutionGeometry, input: [Scalar]) -> [Scalar] {
+        if Scalar.self == Float.self {
+            let floats = unsafeBitCast(input, to: [Float].self)
+            var pooling = geometry.cPoolingGeometry
+            var output = [Float](repeating: 0, count: geometry.outputShape.elementCount)
+            ns_avg_pool2d_forward(&pooling, floats, &output)
+            return unsafeBitCast(output, to: [Scalar].self)
+        }
         let channels = geometry.inputChannels
         var output = [Scalar](repeating: 0, count: geometry.outputShape.elementCount)
         let counts = windowCounts(geometry)
@@ -31,6 +58,13 @@ enum PoolingKernels {
     static func averageBackward<Scalar: TensorScalar>(
         _ geometry: ConvolutionGeometry, outputGradient: [Scalar]
     ) -> [Scalar] {
+        if Scalar.self == Float.self {
+            let floats = unsafeBitCast(outputGradient, to: [Float].self)
+            var pooling = geometry.cPoolingGeometry
+            var inputGradient = [Float](repeating: 0, count: geometry.inputShape.elementCount)
+            ns_avg_pool2d_backward(&pooling, floats, &inputGradient)
+            return unsafeBitCast(inputGradient, to: [Scalar].self)
+        }
         let channels = geometry.inputChannels
         var inputGradient = [Scalar](repeating: 0, count: geometry.inputShape.elementCount)
         let counts = windowCounts(geometry)
@@ -50,6 +84,14 @@ enum PoolingKernels {
 }
 
 extension ConvolutionGeometry {
+    var cPoolingGeometry: ns_pooling_geometry {
+        ns_pooling_geometry(
+            batch: batch, input_height: inputHeight, input_width: inputWidth, channels: inputChannels,
+            output_height: outputHeight, output_width: outputWidth, window_height: kernelHeight,
+            window_width: kernelWidth, stride_height: strideHeight, stride_width: strideWidth,
+            padding_top: paddingTop, padding_left: paddingLeft)
+    }
+
     /// Calls `body(outputPixelOffset, inputPixelOffset)` (offsets of channel 0) for every window tap inside the image.
     func forEachWindowTap(_ body: (Int, Int) -> Void) {
         forEachTap { n, oy, ox, iy, ix, _, _ in

@@ -28,9 +28,9 @@ public func maxPool2D<Scalar>(
 ) -> Tensor<Scalar> {
     let geometry = ConvolutionGeometry(poolingShape: input.shape, window: window, strides: strides ?? window,
                                        padding: padding)
-    let offsets = PoolingKernels.maximumOffsets(geometry, input: input.scalars)
+    let (values, offsets) = PoolingKernels.maximum(geometry, input: input.scalars)
     precondition(!offsets.contains(-1), "maxPool2D: a window of \(window) lies entirely in the padding of \(input.shape)")
-    return input.gathered(.maxPool2D, offsets: offsets, shape: geometry.outputShape)
+    return input.gathered(.maxPool2D, offsets: offsets, shape: geometry.outputShape, values: values)
 }
 
 /// The mean of each window, per channel, counting only positions inside the

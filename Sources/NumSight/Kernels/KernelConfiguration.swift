@@ -1,0 +1,39 @@
+import CNumSightKernels
+
+/// How the CPU kernels run: the instruction-set path (chosen from the CPU at
+/// start-up, or forced by the environment variable `NUMSIGHT_KERNEL_PATH` =
+/// `portable`, `avx2` or `avx512`) and the number of threads.
+public enum KernelConfiguration {
+    /// An instruction-set path of the kernels.
+    public enum Path: String, CaseIterable, Sendable {
+        case portable, avx2, avx512
+    }
+
+    /// The path in use.
+    public static var path: Path {
+        switch ns_current_kernel_path() {
+        case NS_KERNEL_PATH_AVX512: .avx512
+        case NS_KERNEL_PATH_AVX2: .avx2
+        default: .portable
+        }
+    }
+
+    /// Forces `path` (or, with `nil`, chooses again from the CPU). Returns false,
+    /// changing nothing, when this CPU cannot run it.
+    @discardableResult
+    public static func select(_ path: Path?) -> Bool {
+        let code: ns_kernel_path = switch path {
+        case nil: NS_KERNEL_PATH_AUTOMATIC
+        case .portable?: NS_KERNEL_PATH_PORTABLE
+        case .avx2?: NS_KERNEL_PATH_AVX2
+        case .avx512?: NS_KERNEL_PATH_AVX512
+        }
+        return ns_select_kernel_path(code) == 0
+    }
+
+    /// The number of threads kernels may use; the machine's core count by default.
+    public static var threadCount: Int {
+        get { ns_thread_count() }
+        set { ns_set_thread_count(newValue) }
+    }
+}
