@@ -1,5 +1,6 @@
 // Prints every benchmark section, one figure per line: `name value unit`.
-// Run with `swift run -c release NumSightBenchmarks`.
+// Run with `swift run -c release NumSightBenchmarks [SECTION…]`; a section is
+// chosen by part of its name (`tape`, `sgemm`, …), all of them by default.
 
 let sections: [any BenchmarkSection] = [
     KernelPathBenchmark(),
@@ -9,6 +10,10 @@ let sections: [any BenchmarkSection] = [
     TapeBenchmark(),
 ]
 
+let wanted = CommandLine.arguments.dropFirst().map { $0.lowercased() }
 for section in sections {
-    section.run()
+    let name = String(describing: type(of: section)).lowercased()
+    if wanted.isEmpty || wanted.contains(where: name.contains) {
+        section.run()
+    }
 }

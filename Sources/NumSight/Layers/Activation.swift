@@ -12,6 +12,7 @@ public final class Activation<Scalar: TensorScalar>: Layer {
         self.function = function
     }
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> { function(input) }
 
     public static var relu: Activation { Activation(name: "relu") { NumSight.relu($0) } }
@@ -23,6 +24,7 @@ public final class Activation<Scalar: TensorScalar>: Layer {
     public static var elu: Activation { Activation(name: "elu") { NumSight.elu($0) } }
     /// Softmax over the last axis.
     public static var softmax: Activation { Activation(name: "softmax") { NumSight.softmax($0) } }
+    @_specialize(where Scalar == Float)
     public static func leakyRelu(slope: Scalar = 0.3) -> Activation {
         Activation(name: "leakyRelu") { NumSight.leakyRelu($0, slope: slope) }
     }

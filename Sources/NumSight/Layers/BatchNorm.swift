@@ -24,6 +24,7 @@ public final class BatchNorm<Scalar: TensorScalar>: Layer {
         self.epsilon = epsilon
     }
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         batchNormalized(input, scale: scale.value, offset: offset.value, runningMean: &runningMean.value,
                         runningVariance: &runningVariance.value, momentum: momentum, epsilon: epsilon,
@@ -44,6 +45,7 @@ public final class LayerNorm<Scalar: TensorScalar>: Layer {
         self.epsilon = epsilon
     }
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         layerNormalized(input, scale: scale.value, offset: offset.value, epsilon: epsilon)
     }

@@ -33,6 +33,7 @@ public final class Conv2D<Scalar: TensorScalar>: Layer {
         self.activation = activation
     }
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         activation(conv2D(input, filter: weight.value, bias: bias?.value, strides: strides, padding: padding,
                           dilations: dilations))

@@ -23,6 +23,7 @@ public final class Dense<Scalar: TensorScalar>: Layer {
         self.activation = activation
     }
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         let product = matmul(input, weight.value)
         return activation(bias.map { product + $0.value } ?? product)

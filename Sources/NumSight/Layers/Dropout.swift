@@ -11,6 +11,7 @@ public final class Dropout<Scalar: TensorScalar>: Layer {
         generator = SeededRandomNumberGenerator(seed: RandomSeedScope.draw { $0.next() })
     }
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         LearningPhase.isTraining ? dropout(input, rate: rate, using: &generator) : input
     }

@@ -15,6 +15,7 @@ public final class MaxPool2D<Scalar: TensorScalar>: Layer {
         self.padding = padding
     }
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         maxPool2D(input, window: window, strides: strides, padding: padding)
     }
@@ -33,6 +34,7 @@ public final class AvgPool2D<Scalar: TensorScalar>: Layer {
         self.padding = padding
     }
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         avgPool2D(input, window: window, strides: strides, padding: padding)
     }
@@ -42,6 +44,7 @@ public final class AvgPool2D<Scalar: TensorScalar>: Layer {
 public final class GlobalAveragePool2D<Scalar: TensorScalar>: Layer {
     public init() {}
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         input.mean(alongAxes: [1, 2])
     }

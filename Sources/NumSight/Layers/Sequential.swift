@@ -12,6 +12,7 @@ public final class Sequential<Scalar: TensorScalar>: Layer {
 
     public init(_ layers: [any Layer<Scalar>]) { self.layers = layers }
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         layers.reduce(input) { $1($0) }
     }

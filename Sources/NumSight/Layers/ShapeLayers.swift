@@ -2,6 +2,7 @@
 public final class Flatten<Scalar: TensorScalar>: Layer {
     public init() {}
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         input.reshaped(to: [input.shape.first ?? 1, -1])
     }
@@ -13,6 +14,7 @@ public final class Reshape<Scalar: TensorScalar>: Layer {
 
     public init(shape: [Int]) { self.shape = shape }
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         input.reshaped(to: [input.shape.first ?? 1] + shape)
     }
@@ -31,6 +33,7 @@ public final class Embedding<Scalar: TensorScalar>: Layer {
         weight = Parameter(initializer.tensor(shape: [vocabularySize, embeddingSize]))
     }
 
+    @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         let rows = weight.value.gathering(atIndices: input.scalars.map { Int($0) }, alongAxis: 0)
         return rows.reshaped(to: input.shape + [weight.value.shape[1]])

@@ -8,6 +8,7 @@
 /// ```swift
 /// let loss = softmaxCrossEntropy(logits: model(images), labels: labels)
 /// ```
+@_specialize(where Scalar == Float)
 public func softmaxCrossEntropy<Scalar>(logits: Tensor<Scalar>, labels: [Int]) -> Tensor<Scalar> {
     precondition(logits.rank == 2 && labels.count == logits.shape[0],
                  "softmaxCrossEntropy: logits \(logits.shape) need shape [batch, classes] with \(labels.count) labels")
@@ -16,6 +17,7 @@ public func softmaxCrossEntropy<Scalar>(logits: Tensor<Scalar>, labels: [Int]) -
 
 /// The mean softmax cross-entropy between `logits` and target distributions
 /// `probabilities` (both `[batch, classes]`): −mean Σ p · log softmax(logits).
+@_specialize(where Scalar == Float)
 public func softmaxCrossEntropy<Scalar>(logits: Tensor<Scalar>, probabilities: Tensor<Scalar>) -> Tensor<Scalar> {
     precondition(logits.rank == 2 && logits.shape == probabilities.shape,
                  "softmaxCrossEntropy: logits \(logits.shape) and probabilities \(probabilities.shape) should match")
@@ -24,6 +26,7 @@ public func softmaxCrossEntropy<Scalar>(logits: Tensor<Scalar>, probabilities: T
 
 /// The mean binary cross-entropy between `logits` and 0/1 (or soft) `labels`,
 /// written as max(x, 0) − x·z + log(1 + e^−|x|), which never overflows.
+@_specialize(where Scalar == Float)
 public func sigmoidCrossEntropy<Scalar>(logits: Tensor<Scalar>, labels: Tensor<Scalar>) -> Tensor<Scalar> {
     precondition(logits.shape == labels.shape,
                  "sigmoidCrossEntropy: logits \(logits.shape) and labels \(labels.shape) should match")

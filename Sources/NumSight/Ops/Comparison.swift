@@ -8,19 +8,30 @@ infix operator .!= : ComparisonPrecedence
 /// Elementwise comparisons giving masks: tensors of ones where the comparison
 /// holds and zeros elsewhere. Masks are constants: they record no gradient.
 extension Tensor {
+    @_specialize(where Scalar == Float)
     public static func .< (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, "<", <) }
+    @_specialize(where Scalar == Float)
     public static func .<= (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, "<=", <=) }
+    @_specialize(where Scalar == Float)
     public static func .> (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, ">", >) }
+    @_specialize(where Scalar == Float)
     public static func .>= (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, ">=", >=) }
+    @_specialize(where Scalar == Float)
     public static func .== (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, "==", ==) }
+    @_specialize(where Scalar == Float)
     public static func .!= (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, "!=", !=) }
 
+    @_specialize(where Scalar == Float)
     public static func .< (lhs: Tensor, rhs: Scalar) -> Tensor { lhs .< Tensor(rhs) }
+    @_specialize(where Scalar == Float)
     public static func .<= (lhs: Tensor, rhs: Scalar) -> Tensor { lhs .<= Tensor(rhs) }
+    @_specialize(where Scalar == Float)
     public static func .> (lhs: Tensor, rhs: Scalar) -> Tensor { lhs .> Tensor(rhs) }
+    @_specialize(where Scalar == Float)
     public static func .>= (lhs: Tensor, rhs: Scalar) -> Tensor { lhs .>= Tensor(rhs) }
 
     /// Ones where `predicate` holds for the element, zeros elsewhere.
+    @_specialize(where Scalar == Float)
     public func mask(where predicate: (Scalar) -> Bool) -> Tensor {
         Tensor(shape: shape, scalars: scalars.map { predicate($0) ? 1 : 0 }, node: nil)
     }
@@ -43,6 +54,7 @@ extension Tensor {
 /// ```swift
 /// select(x .> 0, x, 0.1 * x)   // a leaky ReLU
 /// ```
+@_specialize(where Scalar == Float)
 public func select<Scalar>(
     _ condition: Tensor<Scalar>, _ whereTrue: Tensor<Scalar>, _ whereFalse: Tensor<Scalar>
 ) -> Tensor<Scalar> {

@@ -63,6 +63,7 @@ extension ConvolutionGeometry {
 ///
 /// The gradients are convolutions too (the input's and the filter's), and those
 /// three operations are each other's pullbacks, so convolutions differentiate twice.
+@_specialize(where Scalar == Float)
 public func conv2D<Scalar>(
     _ input: Tensor<Scalar>, filter: Tensor<Scalar>, bias: Tensor<Scalar>? = nil,
     strides: (Int, Int) = (1, 1), padding: Padding = .valid, dilations: (Int, Int) = (1, 1)
@@ -76,6 +77,7 @@ public func conv2D<Scalar>(
     return output + bias
 }
 
+@_specialize(where Scalar == Float)
 func conv2D<Scalar>(_ input: Tensor<Scalar>, filter: Tensor<Scalar>, geometry: ConvolutionGeometry) -> Tensor<Scalar> {
     let scalars = ConvolutionKernels.forward(geometry, input: input.scalars, filter: filter.scalars)
     return Tensor.recording(.conv2D, shape: geometry.outputShape, scalars: scalars, inputs: [input, filter]) {
@@ -87,6 +89,7 @@ func conv2D<Scalar>(_ input: Tensor<Scalar>, filter: Tensor<Scalar>, geometry: C
 
 /// The gradient of ``conv2D`` with respect to its input: linear in both
 /// arguments, so its own pullback is a forward convolution and a filter gradient.
+@_specialize(where Scalar == Float)
 func conv2DBackwardInput<Scalar>(
     _ outputGradient: Tensor<Scalar>, filter: Tensor<Scalar>, geometry: ConvolutionGeometry
 ) -> Tensor<Scalar> {
@@ -101,6 +104,7 @@ func conv2DBackwardInput<Scalar>(
 }
 
 /// The gradient of ``conv2D`` with respect to its filter.
+@_specialize(where Scalar == Float)
 func conv2DBackwardFilter<Scalar>(
     _ input: Tensor<Scalar>, outputGradient: Tensor<Scalar>, geometry: ConvolutionGeometry
 ) -> Tensor<Scalar> {

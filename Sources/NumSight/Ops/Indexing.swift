@@ -25,6 +25,7 @@ extension Tensor {
     /// ```swift
     /// Tensor<Float>([1, 2, 3, 4, 5, 6], shape: [2, 3]).sliced(alongAxis: 1, range: 1..<3).scalars  // [2, 3, 5, 6]
     /// ```
+    @_specialize(where Scalar == Float)
     public func sliced(alongAxis axis: Int, range: Range<Int>) -> Tensor {
         let axis = normalizedAxis(axis, rank: rank, operation: "sliced")
         precondition(range.lowerBound >= 0 && range.upperBound <= shape[axis],
@@ -37,6 +38,7 @@ extension Tensor {
 
     /// This tensor with `padding[axis].before` and `.after` elements of `value` added on
     /// each side of each axis.
+    @_specialize(where Scalar == Float)
     public func padded(with padding: [(before: Int, after: Int)], value: Scalar = 0) -> Tensor {
         precondition(padding.count == rank && padding.allSatisfy { $0.before >= 0 && $0.after >= 0 },
                      "padded: need one non-negative (before, after) pair per axis of shape \(shape)")
@@ -52,6 +54,7 @@ extension Tensor {
     }
 
     /// The tensors joined along `axis`; all other dimensions must agree.
+    @_specialize(where Scalar == Float)
     public static func concatenating(_ tensors: [Tensor], alongAxis axis: Int) -> Tensor {
         guard let first = tensors.first else { preconditionFailure("concatenating: no tensors to join") }
         let axis = normalizedAxis(axis, rank: first.rank, operation: "concatenating")
@@ -81,11 +84,13 @@ extension Tensor {
     }
 
     /// The tensors, all of one shape, stacked along a new axis at `axis`.
+    @_specialize(where Scalar == Float)
     public static func stacking(_ tensors: [Tensor], alongAxis axis: Int = 0) -> Tensor {
         concatenating(tensors.map { $0.expandingShape(at: axis) }, alongAxis: axis)
     }
 
     /// Consecutive parts of this tensor along `axis`, of the given sizes.
+    @_specialize(where Scalar == Float)
     public func split(sizes: [Int], alongAxis axis: Int) -> [Tensor] {
         let axis = normalizedAxis(axis, rank: rank, operation: "split")
         precondition(sizes.reduce(0, +) == shape[axis], "split: sizes \(sizes) do not add up to axis \(axis) of \(shape)")
@@ -101,6 +106,7 @@ extension Tensor {
     /// ```swift
     /// embeddings.gathering(atIndices: [3, 1, 3], alongAxis: 0)   // rows 3, 1 and 3
     /// ```
+    @_specialize(where Scalar == Float)
     public func gathering(atIndices indices: [Int], alongAxis axis: Int = 0) -> Tensor {
         let axis = normalizedAxis(axis, rank: rank, operation: "gathering")
         for index in indices {
@@ -124,6 +130,7 @@ extension Tensor {
 
     /// One element per row: `result[i] = x[i, indices[i]]` over the last axis, which
     /// the result drops. Picks each example's label logit.
+    @_specialize(where Scalar == Float)
     public func takingAlongLastAxis(_ indices: [Int]) -> Tensor {
         let width = shape.last ?? 1
         precondition(rank >= 1 && indices.count == elementCount / Swift.max(width, 1),

@@ -1,6 +1,7 @@
 /// Zeroes each element with probability `rate` and scales the rest by 1 / (1 − rate),
 /// so the expected value is unchanged (inverted dropout). The mask comes from
 /// `generator`, so a seed reproduces it.
+@_specialize(where Scalar == Float)
 public func dropout<Scalar>(
     _ x: Tensor<Scalar>, rate: Double, using generator: inout SeededRandomNumberGenerator
 ) -> Tensor<Scalar> {

@@ -13,6 +13,7 @@
 /// The pullback is two more products: with C = op(A)·op(B) and gradient G,
 /// dA = G·op(B)ᵀ and dB = op(A)ᵀ·G, each written back in terms of `matmul`
 /// with transpose flags, so no transposed copies are made.
+@_specialize(where Scalar == Float)
 public func matmul<Scalar>(
     _ lhs: Tensor<Scalar>, _ rhs: Tensor<Scalar>, transposingLHS: Bool = false, transposingRHS: Bool = false
 ) -> Tensor<Scalar> {

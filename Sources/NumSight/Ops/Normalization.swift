@@ -10,6 +10,7 @@
 ///   - scale, offset: `[channels]` (γ and β).
 ///   - runningMean, runningVariance: `[channels]`, updated in training.
 /// - Returns: `(x − mean) / √(variance + epsilon) · scale + offset`, shaped like `x`.
+@_specialize(where Scalar == Float)
 public func batchNormalized<Scalar>(
     _ x: Tensor<Scalar>, scale: Tensor<Scalar>, offset: Tensor<Scalar>,
     runningMean: inout Tensor<Scalar>, runningVariance: inout Tensor<Scalar>,
@@ -61,6 +62,7 @@ private func batchNormalizationPullback<Scalar>(
 /// Layer normalisation over the last axis: each example's features are centred and
 /// scaled to unit variance, then multiplied by `scale` and shifted by `offset`
 /// (both `[features]`). Keras' default epsilon is 1e-3.
+@_specialize(where Scalar == Float)
 public func layerNormalized<Scalar>(
     _ x: Tensor<Scalar>, scale: Tensor<Scalar>, offset: Tensor<Scalar>, epsilon: Scalar = 1e-3
 ) -> Tensor<Scalar> {

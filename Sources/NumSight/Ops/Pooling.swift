@@ -23,6 +23,7 @@ extension ConvolutionGeometry {
 /// ```swift
 /// maxPool2D(x, window: (2, 2))   // [128, 28, 28, 32] → [128, 14, 14, 32]
 /// ```
+@_specialize(where Scalar == Float)
 public func maxPool2D<Scalar>(
     _ input: Tensor<Scalar>, window: (Int, Int), strides: (Int, Int)? = nil, padding: Padding = .valid
 ) -> Tensor<Scalar> {
@@ -35,6 +36,7 @@ public func maxPool2D<Scalar>(
 
 /// The mean of each window, per channel, counting only positions inside the
 /// image (as Keras does). Shapes as in ``maxPool2D(_:window:strides:padding:)``.
+@_specialize(where Scalar == Float)
 public func avgPool2D<Scalar>(
     _ input: Tensor<Scalar>, window: (Int, Int), strides: (Int, Int)? = nil, padding: Padding = .valid
 ) -> Tensor<Scalar> {
@@ -43,6 +45,7 @@ public func avgPool2D<Scalar>(
     return avgPool2D(input, geometry: geometry)
 }
 
+@_specialize(where Scalar == Float)
 func avgPool2D<Scalar>(_ input: Tensor<Scalar>, geometry: ConvolutionGeometry) -> Tensor<Scalar> {
     let scalars = PoolingKernels.averageForward(geometry, input: input.scalars)
     return Tensor.recording(.avgPool2D, shape: geometry.outputShape, scalars: scalars, inputs: [input]) { gradient in
@@ -51,6 +54,7 @@ func avgPool2D<Scalar>(_ input: Tensor<Scalar>, geometry: ConvolutionGeometry) -
 }
 
 /// The gradient of average pooling: linear, and its adjoint is average pooling itself.
+@_specialize(where Scalar == Float)
 func avgPool2DBackward<Scalar>(_ outputGradient: Tensor<Scalar>, geometry: ConvolutionGeometry) -> Tensor<Scalar> {
     let scalars = PoolingKernels.averageBackward(geometry, outputGradient: outputGradient.scalars)
     return Tensor.recording(.avgPool2DBackward, shape: geometry.inputShape, scalars: scalars,

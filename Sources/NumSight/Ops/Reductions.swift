@@ -6,6 +6,7 @@ extension Tensor {
     /// ```swift
     /// Tensor<Float>([1, 2, 3, 4], shape: [2, 2]).sum(alongAxes: [0]).scalars  // [4.0, 6.0]
     /// ```
+    @_specialize(where Scalar == Float)
     public func sum(alongAxes axes: [Int]? = nil, keepingDimensions: Bool = false) -> Tensor {
         let axes = normalizedAxes(axes, rank: rank, operation: "sum")
         let keptShape = ReductionKernels.reducedShape(shape, axes: axes)
@@ -17,6 +18,7 @@ extension Tensor {
     }
 
     /// The arithmetic mean over `axes`.
+    @_specialize(where Scalar == Float)
     public func mean(alongAxes axes: [Int]? = nil, keepingDimensions: Bool = false) -> Tensor {
         let axes = normalizedAxes(axes, rank: rank, operation: "mean")
         let count = axes.map { shape[$0] }.elementCount
@@ -24,17 +26,20 @@ extension Tensor {
     }
 
     /// The population variance (dividing by the count, as batch normalisation does) over `axes`.
+    @_specialize(where Scalar == Float)
     public func variance(alongAxes axes: [Int]? = nil, keepingDimensions: Bool = false) -> Tensor {
         let centred = self - mean(alongAxes: axes, keepingDimensions: true)
         return centred.squared().mean(alongAxes: axes, keepingDimensions: keepingDimensions)
     }
 
     /// The largest element over `axes`; the gradient goes to the first largest element.
+    @_specialize(where Scalar == Float)
     public func max(alongAxes axes: [Int]? = nil, keepingDimensions: Bool = false) -> Tensor {
         extremum(.max, alongAxes: axes, keepingDimensions: keepingDimensions, by: >)
     }
 
     /// The smallest element over `axes`; the gradient goes to the first smallest element.
+    @_specialize(where Scalar == Float)
     public func min(alongAxes axes: [Int]? = nil, keepingDimensions: Bool = false) -> Tensor {
         extremum(.min, alongAxes: axes, keepingDimensions: keepingDimensions, by: <)
     }
@@ -44,6 +49,7 @@ extension Tensor {
     /// ```swift
     /// Tensor<Float>([0.1, 0.7, 0.2, 0.9, 0.05, 0.05], shape: [2, 3]).argmax(alongAxis: 1).scalars  // [1.0, 0.0]
     /// ```
+    @_specialize(where Scalar == Float)
     public func argmax(alongAxis axis: Int = -1) -> Tensor {
         let axis = normalizedAxis(axis, rank: rank, operation: "argmax")
         let offsets = ReductionKernels.extremumOffsets(scalars, shape: shape, axes: [axis], by: >)
@@ -56,6 +62,7 @@ extension Tensor {
 
     /// log Σ eˣ over `axes`, computed as m + log Σ e^(x − m) with m the maximum, so
     /// that large inputs cannot overflow; d/dx = e^(x − y) (the softmax).
+    @_specialize(where Scalar == Float)
     public func logSumExp(alongAxes axes: [Int]? = nil, keepingDimensions: Bool = false) -> Tensor {
         let axes = normalizedAxes(axes, rank: rank, operation: "logSumExp")
         let keptShape = ReductionKernels.reducedShape(shape, axes: axes)
@@ -73,6 +80,7 @@ extension Tensor {
     }
 
     /// Sums a broadcast result back to `targetShape`: the adjoint of broadcasting.
+    @_specialize(where Scalar == Float)
     public func summed(toShape targetShape: [Int]) -> Tensor {
         guard shape != targetShape else { return self }
         let leading = rank - targetShape.count

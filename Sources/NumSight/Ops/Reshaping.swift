@@ -5,6 +5,7 @@ extension Tensor {
     /// ```swift
     /// images.reshaped(to: [batch, -1])   // [batch, 28, 28, 1] → [batch, 784]
     /// ```
+    @_specialize(where Scalar == Float)
     public func reshaped(to newShape: [Int]) -> Tensor {
         let resolved = resolvedShape(newShape)
         guard resolved != shape else { return self }
@@ -14,6 +15,7 @@ extension Tensor {
     }
 
     /// Inserts an axis of size 1 at `axis` (negative counts from the back of the result).
+    @_specialize(where Scalar == Float)
     public func expandingShape(at axis: Int) -> Tensor {
         var newShape = shape
         newShape.insert(1, at: normalizedAxis(axis, rank: rank + 1, operation: "expandingShape"))
@@ -21,6 +23,7 @@ extension Tensor {
     }
 
     /// Removes the size-1 `axes`, or every size-1 axis when `axes` is `nil`.
+    @_specialize(where Scalar == Float)
     public func squeezingShape(at axes: [Int]? = nil) -> Tensor {
         let axes = axes.map { normalizedAxes($0, rank: rank, operation: "squeezingShape") }
             ?? shape.indices.filter { shape[$0] == 1 }
@@ -32,6 +35,7 @@ extension Tensor {
 
     /// The axes reordered: axis `i` of the result is axis `permutation[i]` of this tensor.
     /// With no permutation, the axes are reversed (the matrix transpose for rank 2).
+    @_specialize(where Scalar == Float)
     public func transposed(permutation: [Int]? = nil) -> Tensor {
         let permutation = permutation ?? Array((0..<rank).reversed())
         precondition(permutation.sorted() == Array(0..<rank),
@@ -44,6 +48,7 @@ extension Tensor {
 
     /// This tensor repeated along new leading axes and size-1 axes to fill `newShape`
     /// (NumPy's broadcasting rules); the gradient is summed back.
+    @_specialize(where Scalar == Float)
     public func broadcast(to newShape: [Int]) -> Tensor {
         guard newShape != shape else { return self }
         precondition(broadcastShape(shape, newShape) == newShape,

@@ -22,7 +22,7 @@ extension Tensor {
         _ operation: Operation, _ lhs: Tensor, _ rhs: Tensor, _ f: (Scalar, Scalar) -> Scalar,
         pullback: @escaping (_ gradient: Tensor) -> (lhs: Tensor?, rhs: Tensor?)
     ) -> Tensor {
-        guard let shape = broadcastShape(lhs.shape, rhs.shape) else {
+        guard let shape = lhs.shape == rhs.shape ? lhs.shape : broadcastShape(lhs.shape, rhs.shape) else {
             preconditionFailure("\(operation.rawValue): shapes \(lhs.shape) and \(rhs.shape) do not broadcast")
         }
         let scalars = ElementwiseKernels.broadcasting(lhs.scalars, shape: lhs.shape, rhs.scalars, shape: rhs.shape,

@@ -16,6 +16,7 @@ public final class Adagrad<Scalar: TensorScalar>: Optimizer<Scalar> {
         super.init(learningRate: learningRate, schedule: schedule, gradientClipping: gradientClipping)
     }
 
+    @_specialize(where Scalar == Float)
     public override func update(_ parameter: inout [Scalar], gradient: [Scalar], state: inout [String: [Scalar]],
                                 learningRate: Scalar) {
         var accumulator = state["accumulator"] ?? [Scalar](repeating: initialAccumulator, count: parameter.count)

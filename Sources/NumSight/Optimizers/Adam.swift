@@ -25,6 +25,7 @@ public class Adam<Scalar: TensorScalar>: Optimizer<Scalar> {
         super.init(learningRate: learningRate, schedule: schedule, gradientClipping: gradientClipping)
     }
 
+    @_specialize(where Scalar == Float)
     public override func update(_ parameter: inout [Scalar], gradient: [Scalar], state: inout [String: [Scalar]],
                                 learningRate: Scalar) {
         let zeros = [Scalar](repeating: 0, count: parameter.count)
@@ -63,6 +64,7 @@ public final class AdamW<Scalar: TensorScalar>: Adam<Scalar> {
                    schedule: schedule, gradientClipping: gradientClipping)
     }
 
+    @_specialize(where Scalar == Float)
     public override func update(_ parameter: inout [Scalar], gradient: [Scalar], state: inout [String: [Scalar]],
                                 learningRate: Scalar) {
         for i in parameter.indices { parameter[i] -= learningRate * weightDecay * parameter[i] }

@@ -71,6 +71,7 @@ open class Optimizer<Scalar: TensorScalar> {
     }
 
     /// Restores state saved from ``state``.
+    @_specialize(where Scalar == Float)
     public func load(state: [String: Tensor<Scalar>]) throws(LayerStateError) {
         guard let savedStep = state["step"] else { throw .missing(name: "step") }
         var restored: [String: [String: [Scalar]]] = [:]

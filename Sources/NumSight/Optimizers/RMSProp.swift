@@ -18,6 +18,7 @@ public final class RMSProp<Scalar: TensorScalar>: Optimizer<Scalar> {
         super.init(learningRate: learningRate, schedule: schedule, gradientClipping: gradientClipping)
     }
 
+    @_specialize(where Scalar == Float)
     public override func update(_ parameter: inout [Scalar], gradient: [Scalar], state: inout [String: [Scalar]],
                                 learningRate: Scalar) {
         let zeros = [Scalar](repeating: 0, count: parameter.count)

@@ -21,6 +21,7 @@ public final class SGD<Scalar: TensorScalar>: Optimizer<Scalar> {
         super.init(learningRate: learningRate, schedule: schedule, gradientClipping: gradientClipping)
     }
 
+    @_specialize(where Scalar == Float)
     public override func update(_ parameter: inout [Scalar], gradient: [Scalar], state: inout [String: [Scalar]],
                                 learningRate: Scalar) {
         var velocity = state["velocity"] ?? [Scalar](repeating: 0, count: parameter.count)

@@ -24,13 +24,13 @@ enum Backpropagation<Scalar: TensorScalar> {
                 }
                 guard !node.isLeaf else { continue }
                 let inputGradients = node.pullInputGradients(gradient)
-                for (input, inputGradient) in zip(node.inputs, inputGradients) {
-                    guard let input, let inputGradient else { continue }
+                for (index, inputGradient) in inputGradients.enumerated() {
+                    guard let input = node.input(at: index), let inputGradient else { continue }
                     precondition(
                         input.shape == inputGradient.shape,
                         "backward: the pullback of '\(node.operation)' returned a gradient of shape "
                             + "\(inputGradient.shape) for an input of shape \(input.shape)")
-                    input.pendingGradient = input.pendingGradient.map { $0 + inputGradient } ?? inputGradient
+                    input.accumulatePendingGradient(inputGradient, recorded: creatingGraph)
                 }
             }
         }
@@ -51,10 +51,10 @@ enum Backpropagation<Scalar: TensorScalar> {
         var stack: [(node: GradientNode<Scalar>, nextInput: Int)] = [(root, 0)]
         root.visitedPass = pass
         while let (node, nextInput) = stack.popLast() {
-            let inputs = isTarget(node) ? [] : node.inputs
-            if nextInput < inputs.count {
+            let inputCount = isTarget(node) ? 0 : node.inputs.count
+            if nextInput < inputCount {
                 stack.append((node, nextInput + 1))
-                if let input = inputs[nextInput], input.visitedPass != pass {
+                if let input = node.input(at: nextInput), input.visitedPass != pass {
                     input.visitedPass = pass
                     stack.append((input, 0))
                 }
@@ -87,6 +87,7 @@ extension Tensor {
     /// (x * x).sum().backward()
     /// print(x.gradient!.scalars)  // [2.0, 4.0, 6.0]
     /// ```
+    @_specialize(where Scalar == Float)
     public func backward(seed: Tensor? = nil, retainingGraph: Bool = false, creatingGraph: Bool = false) {
         guard let node else {
             preconditionFailure("backward: this tensor (shape \(shape)) records no gradient; "
@@ -118,6 +119,7 @@ extension Tensor {
 ///
 /// When `creatingGraph` is true the result is itself recorded, so it can be
 /// differentiated again.
+@_specialize(where Scalar == Float)
 public func gradients<Scalar>(
     of output: Tensor<Scalar>, withRespectTo inputs: [Tensor<Scalar>], seed: Tensor<Scalar>? = nil,
     retainingGraph: Bool = false, creatingGraph: Bool = false
@@ -148,6 +150,7 @@ public func gradients<Scalar>(
 /// let (value, grads) = valueWithGradients(at: [Tensor<Double>(3)]) { x in x[0] * x[0] }
 /// // value.scalar == 9, grads[0].scalar == 6
 /// ```
+@_specialize(where Scalar == Float)
 public func valueWithGradients<Scalar>(
     at inputs: [Tensor<Scalar>], of body: ([Tensor<Scalar>]) -> Tensor<Scalar>
 ) -> (value: Tensor<Scalar>, gradients: [Tensor<Scalar>]) {
@@ -165,6 +168,7 @@ public func valueWithGradients<Scalar>(
 }
 
 /// The value of `body` at `input` and its gradient.
+@_specialize(where Scalar == Float)
 public func valueWithGradient<Scalar>(
     at input: Tensor<Scalar>, of body: (Tensor<Scalar>) -> Tensor<Scalar>
 ) -> (value: Tensor<Scalar>, gradient: Tensor<Scalar>) {
@@ -173,6 +177,7 @@ public func valueWithGradient<Scalar>(
 }
 
 /// The gradient of `body` at `input`.
+@_specialize(where Scalar == Float)
 public func gradient<Scalar>(at input: Tensor<Scalar>, of body: (Tensor<Scalar>) -> Tensor<Scalar>) -> Tensor<Scalar> {
     valueWithGradient(at: input, of: body).gradient
 }

@@ -1,15 +1,48 @@
-/// One recorded operation (or one leaf) in the gradient graph.
-///
-/// A node knows the nodes of its inputs and a pullback that maps the gradient of
-/// its output to one gradient per input. Backpropagation releases the pullbacks
-/// unless asked to retain the graph.
-final class GradientNode<Scalar: TensorScalar> {
+/// The part of a gradient-graph node that does not depend on the scalar type:
+/// its place in the graph, and a teardown that needs no generic code.
+class GraphNode {
     /// The operation's name, for messages.
     let operation: String
     /// The shape of the output this node produced.
     let shape: [Int]
     /// The nodes of the inputs; `nil` for inputs that record nothing.
-    private(set) var inputs: [GradientNode?]
+    fileprivate(set) var inputs: [GraphNode?]
+    /// Scratch space of one backpropagation: the pass that last visited this node.
+    var visitedPass = 0
+
+    init(operation: String, shape: [Int], inputs: [GraphNode?]) {
+        self.operation = operation
+        self.shape = shape
+        self.inputs = inputs
+    }
+
+    var isLeaf: Bool { operation == "leaf" }
+
+    /// Frees what the node's pullback holds.
+    func releaseCaptures() {}
+
+    /// Tears long chains down with a loop, not recursion, so that freeing a graph of
+    /// millions of nodes cannot overflow the stack. (Subclasses free their pullbacks
+    /// first, so that inputs are held only through `inputs`.)
+    deinit {
+        var pending = inputs.compactMap { $0 }
+        inputs = []
+        while var node = pending.popLast() {
+            if isKnownUniquelyReferenced(&node) {
+                node.releaseCaptures()
+                pending.append(contentsOf: node.inputs.compactMap { $0 })
+                node.inputs = []
+            }
+        }
+    }
+}
+
+/// One recorded operation (or one leaf) in the gradient graph of `Scalar` tensors.
+///
+/// A node knows the nodes of its inputs and a pullback that maps the gradient of
+/// its output to one gradient per input. Backpropagation releases the pullbacks
+/// unless asked to retain the graph.
+final class GradientNode<Scalar: TensorScalar>: GraphNode {
     /// Maps the output's gradient (and the output itself, when saved) to the inputs' gradients.
     private(set) var pullback: ((Tensor<Scalar>, Tensor<Scalar>?) -> [Tensor<Scalar>?])?
     /// The output's scalars, kept only for pullbacks that need the output.
@@ -19,28 +52,45 @@ final class GradientNode<Scalar: TensorScalar> {
     var gradient: Tensor<Scalar>?
     /// Scratch space of one backpropagation: the gradient gathered so far.
     var pendingGradient: Tensor<Scalar>?
-    /// Scratch space of one backpropagation: the pass that last visited this node.
-    var visitedPass = 0
 
     /// A leaf: a tensor whose gradient is wanted.
     init(leafOfShape shape: [Int]) {
-        operation = "leaf"
-        self.shape = shape
-        inputs = []
+        super.init(operation: "leaf", shape: shape, inputs: [])
     }
 
     init(
         operation: String, shape: [Int], inputs: [GradientNode?], savedOutput: [Scalar]?,
         pullback: @escaping (Tensor<Scalar>, Tensor<Scalar>?) -> [Tensor<Scalar>?]
     ) {
-        self.operation = operation
-        self.shape = shape
-        self.inputs = inputs
         self.savedOutput = savedOutput
         self.pullback = pullback
+        super.init(operation: operation, shape: shape, inputs: inputs)
     }
 
-    var isLeaf: Bool { operation == "leaf" }
+    /// Adds one use's contribution to the gradient gathered so far: with an
+    /// op when the backward pass is recorded, in place otherwise.
+    func accumulatePendingGradient(_ contribution: Tensor<Scalar>, recorded: Bool) {
+        guard var total = pendingGradient else {
+            pendingGradient = contribution
+            return
+        }
+        if recorded {
+            total = total + contribution
+        } else {
+            pendingGradient = nil  // leaves `total` the only owner of its scalars
+            total.withUnsafeMutableScalars { total in
+                contribution.scalars.withUnsafeBufferPointer { contribution in
+                    for index in total.indices { total[index] += contribution[index] }
+                }
+            }
+        }
+        pendingGradient = total
+    }
+
+    /// The input at `index` as a node of this scalar type.
+    func input(at index: Int) -> GradientNode? {
+        inputs[index].map { unsafeDowncast($0, to: GradientNode.self) }
+    }
 
     /// The gradients of the inputs, given the gradient of the output.
     func pullInputGradients(_ gradient: Tensor<Scalar>) -> [Tensor<Scalar>?] {
@@ -56,22 +106,15 @@ final class GradientNode<Scalar: TensorScalar> {
     /// Frees the pullback and what it holds; a later backward pass through here is an error.
     func release() {
         guard !isLeaf else { return }
+        releaseCaptures()
+    }
+
+    override func releaseCaptures() {
         pullback = nil
         savedOutput = nil
     }
 
-    /// Tears long chains down with a loop, not recursion, so that freeing a graph of
-    /// millions of nodes cannot overflow the stack.
     deinit {
         pullback = nil
-        var pending = inputs.compactMap { $0 }
-        inputs = []
-        while var node = pending.popLast() {
-            if isKnownUniquelyReferenced(&node) {
-                node.pullback = nil
-                pending.append(contentsOf: node.inputs.compactMap { $0 })
-                node.inputs = []
-            }
-        }
     }
 }

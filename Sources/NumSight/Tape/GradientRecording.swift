@@ -37,6 +37,7 @@ extension Tensor {
     ///                               inputs: [x]) { gradient in [3 * x * x * gradient] }
     /// }
     /// ```
+    @_specialize(where Scalar == Float)
     public static func recordingOperation(
         named name: String, value: Tensor, inputs: [Tensor],
         pullback: @escaping (_ gradient: Tensor) -> [Tensor?]
@@ -77,7 +78,7 @@ extension Tensor {
             return Tensor(shape: shape, scalars: scalars, node: nil)
         }
         let node = GradientNode(
-            operation: name, shape: shape, inputs: inputs.map(\.node),
+            operation: name, shape: shape, inputs: inputs.map { $0.node },
             savedOutput: savesOutput ? scalars : nil, pullback: pullback)
         return Tensor(shape: shape, scalars: scalars, node: node)
     }

@@ -1,6 +1,7 @@
 extension Tensor {
     /// Whether both tensors have the same shape and every pair of elements satisfies
     /// `|a - b| <= absoluteTolerance + relativeTolerance * |b|` (NumPy's `allclose`).
+    @_specialize(where Scalar == Float)
     public func isApproximatelyEqual(
         to other: Tensor, absoluteTolerance: Scalar = 1e-5, relativeTolerance: Scalar = 1e-5
     ) -> Bool {

@@ -6,9 +6,11 @@ extension Tensor {
     }
 
     /// A tensor of zeros.
+    @_specialize(where Scalar == Float)
     public static func zeros(shape: [Int]) -> Tensor { Tensor(repeating: 0, shape: shape) }
 
     /// A tensor of ones.
+    @_specialize(where Scalar == Float)
     public static func ones(shape: [Int]) -> Tensor { Tensor(repeating: 1, shape: shape) }
 
     /// The one-dimensional tensor `start, start + step, …` up to but excluding `end`.
@@ -16,6 +18,7 @@ extension Tensor {
     /// ```swift
     /// Tensor<Float>.range(from: 0, to: 1, step: 0.25).scalars  // [0.0, 0.25, 0.5, 0.75]
     /// ```
+    @_specialize(where Scalar == Float)
     public static func range(from start: Scalar = 0, to end: Scalar, step: Scalar = 1) -> Tensor {
         precondition(step != 0, "range: step must not be zero")
         let count = Swift.max(0, Int(((end - start) / step).rounded(.up)))
@@ -23,6 +26,7 @@ extension Tensor {
     }
 
     /// The `size` × `size` identity matrix.
+    @_specialize(where Scalar == Float)
     public static func identity(size: Int) -> Tensor {
         var scalars = [Scalar](repeating: 0, count: size * size)
         for index in 0..<size { scalars[index * size + index] = 1 }
@@ -30,6 +34,7 @@ extension Tensor {
     }
 
     /// Samples uniformly from [`lowerBound`, `upperBound`).
+    @_specialize(where Scalar == Float)
     public static func randomUniform(
         shape: [Int], in range: Range<Scalar> = 0..<1, using generator: inout SeededRandomNumberGenerator
     ) -> Tensor {
@@ -40,6 +45,7 @@ extension Tensor {
     }
 
     /// Samples from a normal distribution with the given mean and standard deviation.
+    @_specialize(where Scalar == Float)
     public static func randomNormal(
         shape: [Int], mean: Scalar = 0, standardDeviation: Scalar = 1,
         using generator: inout SeededRandomNumberGenerator
@@ -51,6 +57,7 @@ extension Tensor {
     }
 
     /// Ones with probability `probability`, zeros otherwise.
+    @_specialize(where Scalar == Float)
     public static func randomBernoulli(
         shape: [Int], probability: Double, using generator: inout SeededRandomNumberGenerator
     ) -> Tensor {

@@ -72,6 +72,7 @@ public struct Tensor<Scalar: TensorScalar> {
     }
 
     /// This tensor as a leaf that records gradients.
+    @_specialize(where Scalar == Float)
     public func requiringGradient() -> Tensor {
         var copy = detached()
         copy.requiresGradient = true
@@ -79,6 +80,7 @@ public struct Tensor<Scalar: TensorScalar> {
     }
 
     /// The same values, cut from the gradient graph (a stop-gradient).
+    @_specialize(where Scalar == Float)
     public func detached() -> Tensor {
         Tensor(shape: shape, scalars: scalars, node: nil)
     }
@@ -102,6 +104,7 @@ extension Tensor: @unchecked Sendable {}
 
 extension Tensor: Equatable {
     /// Tensors are equal when their shapes and scalars are; gradient state is ignored.
+    @_specialize(where Scalar == Float)
     public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
         lhs.shape == rhs.shape && lhs.scalars == rhs.scalars
     }
