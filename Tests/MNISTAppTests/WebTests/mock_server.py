@@ -22,7 +22,7 @@ WEB_FOLDER = Path(__file__).resolve().parents[3] / "Examples" / "MNISTApp" / "We
 
 
 def decode_png_darkness(data):
-    """Returns (width, height, rows of darkness in [0, 1]) of an 8-bit, non-interlaced PNG."""
+    """Returns the rows of an 8-bit, non-interlaced PNG as darkness in [0, 1] (0 white, 1 black), from the first channel."""
     width, height, depth, color_type, _, _, interlace = struct.unpack(">IIBBBBB", data[16:29])
     channels = {0: 1, 2: 3, 4: 2, 6: 4}[color_type]
     if depth != 8 or interlace:
@@ -53,7 +53,7 @@ def decode_png_darkness(data):
                 line[i] = (line[i] + nearest) & 255
         rows.append([1 - line[x * channels] / 255 for x in range(width)])
         previous = line
-    return width, height, rows
+    return rows
 
 
 def predict(rows):
@@ -105,7 +105,7 @@ class MockHandler(SimpleHTTPRequestHandler):
             prefix = "data:image/png;base64,"
             if not request["image"].startswith(prefix):
                 raise ValueError("image must be a PNG data URL")
-            _, _, rows = decode_png_darkness(base64.b64decode(request["image"][len(prefix):]))
+            rows = decode_png_darkness(base64.b64decode(request["image"][len(prefix):]))
         except (ValueError, KeyError, TypeError, AttributeError, struct.error, zlib.error) as error:
             return self.send_json(400, {"error": f"invalid request: {error}"})
         answer = predict(rows)
