@@ -39,7 +39,7 @@ let package = Package(
         /// Prints kernel, tape and training figures (`name value unit`).
         .executableTarget(
             name: "NumSightBenchmarks",
-            dependencies: ["NumSight"],
+            dependencies: ["NumSight", "MNISTApp"],
             path: "Examples/NumSightBenchmarks"
         ),
 

@@ -8,6 +8,7 @@ let sections: [any BenchmarkSection] = [
     SGEMMBenchmark(),
     ConvolutionBenchmark(),
     TapeBenchmark(),
+    TrainingBenchmark(),
 ]
 
 let wanted = CommandLine.arguments.dropFirst().map { $0.lowercased() }

@@ -45,29 +45,37 @@ static void run(const ns_pooling_geometry *g, ns_task_part task, pooling_call *c
 static void max_forward_part(void *context, long part, long part_count) {
     const pooling_call *call = context;
     const ns_pooling_geometry *g = call->geometry;
+    const float *restrict source = call->source;
+    float *restrict values = call->result;
+    long *restrict indices = call->result_argmax;
     long channels = g->channels, first, end;
     images_of_part(g, part, part_count, &first, &end);
     for (long n = first; n < end; n++)
         for (long oy = 0; oy < g->output_height; oy++)
             for (long ox = 0; ox < g->output_width; ox++) {
                 long out = ((n * g->output_height + oy) * g->output_width + ox) * channels;
-                float *best = call->result + out;
-                long *best_index = call->result_argmax + out;
                 window w = clipped_window(g, oy, ox);
                 if (window_size(w) == 0) {
-                    for (long c = 0; c < channels; c++) best[c] = 0, best_index[c] = -1;
+                    for (long c = 0; c < channels; c++) values[out + c] = 0, indices[out + c] = -1;
                     continue;
                 }
+                long row_stride = g->input_width * channels;
                 long start = ((n * g->input_height + w.top) * g->input_width + w.left) * channels;
-                for (long c = 0; c < channels; c++)
-                    best[c] = call->source[start + c], best_index[c] = start + c;
-                for (long iy = w.top; iy < w.bottom; iy++)
-                    for (long ix = w.left; ix < w.right; ix++) {
-                        long in = ((n * g->input_height + iy) * g->input_width + ix) * channels;
-                        const float *x = call->source + in;
-                        for (long c = 0; c < channels; c++)
-                            if (x[c] > best[c]) best[c] = x[c], best_index[c] = in + c;
-                    }
+                for (long c = 0; c < channels; c++) {
+                    // The running maximum stays in registers; branch-free, since which
+                    // input wins is data-dependent and unpredictable.
+                    float best = source[start + c];
+                    long best_index = start + c;
+                    for (long iy = 0; iy < w.bottom - w.top; iy++)
+                        for (long ix = 0; ix < w.right - w.left; ix++) {
+                            long in = start + iy * row_stride + ix * channels + c;
+                            int wins = source[in] > best;
+                            best = wins ? source[in] : best;
+                            best_index = wins ? in : best_index;
+                        }
+                    values[out + c] = best;
+                    indices[out + c] = best_index;
+                }
             }
 }
 

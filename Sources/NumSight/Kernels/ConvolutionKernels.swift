@@ -49,8 +49,8 @@ enum ConvolutionKernels {
     static func forward<Scalar: TensorScalar>(
         _ geometry: ConvolutionGeometry, input: [Scalar], filter: [Scalar]
     ) -> [Scalar] {
+        if let output = run(ns_conv2d_forward, geometry, input, filter, count: geometry.outputShape.elementCount) { return output }
         var output = [Scalar](repeating: 0, count: geometry.outputShape.elementCount)
-        if run(ns_conv2d_forward, geometry, input, filter, &output) { return output }
         let (inC, outC) = (geometry.inputChannels, geometry.outputChannels)
         geometry.forEachTap { n, oy, ox, iy, ix, ky, kx in
             let x = ((n * geometry.inputHeight + iy) * geometry.inputWidth + ix) * inC
@@ -66,8 +66,8 @@ enum ConvolutionKernels {
     static func backwardInput<Scalar: TensorScalar>(
         _ geometry: ConvolutionGeometry, outputGradient: [Scalar], filter: [Scalar]
     ) -> [Scalar] {
+        if let inputGradient = run(ns_conv2d_backward_input, geometry, outputGradient, filter, count: geometry.inputShape.elementCount) { return inputGradient }
         var inputGradient = [Scalar](repeating: 0, count: geometry.inputShape.elementCount)
-        if run(ns_conv2d_backward_input, geometry, outputGradient, filter, &inputGradient) { return inputGradient }
         let (inC, outC) = (geometry.inputChannels, geometry.outputChannels)
         geometry.forEachTap { n, oy, ox, iy, ix, ky, kx in
             let x = ((n * geometry.inputHeight + iy) * geometry.inputWidth + ix) * inC
@@ -83,8 +83,8 @@ enum ConvolutionKernels {
     static func backwardFilter<Scalar: TensorScalar>(
         _ geometry: ConvolutionGeometry, input: [Scalar], outputGradient: [Scalar]
     ) -> [Scalar] {
+        if let filterGradient = run(ns_conv2d_backward_filter, geometry, input, outputGradient, count: geometry.filterShape.elementCount) { return filterGradient }
         var filterGradient = [Scalar](repeating: 0, count: geometry.filterShape.elementCount)
-        if run(ns_conv2d_backward_filter, geometry, input, outputGradient, &filterGradient) { return filterGradient }
         let (inC, outC) = (geometry.inputChannels, geometry.outputChannels)
         geometry.forEachTap { n, oy, ox, iy, ix, ky, kx in
             let x = ((n * geometry.inputHeight + iy) * geometry.inputWidth + ix) * inC
@@ -97,27 +97,19 @@ enum ConvolutionKernels {
         return filterGradient
     }
 
-    /// Runs the C kernel when the scalars are `Float`; returns whether it did.
+    /// The result of the C kernel when the scalars are `Float`, `nil` otherwise.
     private static func run<Scalar: TensorScalar>(
         _ kernel: (UnsafePointer<ns_convolution_geometry>?, UnsafePointer<Float>?, UnsafePointer<Float>?,
                    UnsafeMutablePointer<Float>?) -> Void,
-        _ geometry: ConvolutionGeometry, _ first: [Scalar], _ second: [Scalar], _ result: inout [Scalar]
-    ) -> Bool {
-        guard Scalar.self == Float.self else { return false }
+        _ geometry: ConvolutionGeometry, _ first: [Scalar], _ second: [Scalar], count: Int
+    ) -> [Scalar]? {
+        guard Scalar.self == Float.self else { return nil }
         var cGeometry = geometry.cGeometry
-        first.withUnsafeBufferPointer { first in
-            second.withUnsafeBufferPointer { second in
-                result.withUnsafeMutableBufferPointer { result in
-                    first.withMemoryRebound(to: Float.self) { first in
-                        second.withMemoryRebound(to: Float.self) { second in
-                            result.withMemoryRebound(to: Float.self) { result in
-                                kernel(&cGeometry, first.baseAddress, second.baseAddress, result.baseAddress)
-                            }
-                        }
-                    }
-                }
-            }
+        let result = [Float](unsafeUninitializedCapacity: count) { result, initialized in
+            kernel(&cGeometry, unsafeBitCast(first, to: [Float].self), unsafeBitCast(second, to: [Float].self),
+                   result.baseAddress)
+            initialized = count
         }
-        return true
+        return unsafeBitCast(result, to: [Scalar].self)
     }
 }

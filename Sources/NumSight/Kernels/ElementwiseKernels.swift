@@ -1,25 +1,52 @@
 /// Elementwise loops over contiguous buffers.
 enum ElementwiseKernels {
+    /// `f(x[i])` for every element.
+    static func map<Scalar>(_ x: [Scalar], _ f: (Scalar) -> Scalar) -> [Scalar] {
+        [Scalar](unsafeUninitializedCapacity: x.count) { output, initialized in
+            x.withUnsafeBufferPointer { x in
+                for index in 0..<x.count { output[index] = f(x[index]) }
+            }
+            initialized = x.count
+        }
+    }
+
+    /// `f(a[i], b[i])` for every pair of elements of two buffers of one size.
+    static func combine<Scalar>(_ a: [Scalar], _ b: [Scalar], _ f: (Scalar, Scalar) -> Scalar) -> [Scalar] {
+        precondition(a.count == b.count, "combine: \(a.count) and \(b.count) elements")
+        return [Scalar](unsafeUninitializedCapacity: a.count) { output, initialized in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for index in 0..<a.count { output[index] = f(a[index], b[index]) }
+                }
+            }
+            initialized = a.count
+        }
+    }
+
     /// `f(a[i], b[j])` for every output element, with `a` and `b` broadcast to `shape`.
     static func broadcasting<Scalar>(
         _ a: [Scalar], shape aShape: [Int], _ b: [Scalar], shape bShape: [Int], to shape: [Int],
         _ f: (Scalar, Scalar) -> Scalar
     ) -> [Scalar] {
-        if aShape == bShape { return zip(a, b).map(f) }
+        if aShape == bShape { return combine(a, b, f) }
         let count = shape.elementCount
         if b.count == 1 {
             let value = b[0]
-            return a.map { f($0, value) }
+            return map(a) { f($0, value) }
         }
         if a.count == 1 {
             let value = a[0]
-            return b.map { f(value, $0) }
+            return map(b) { f(value, $0) }
         }
         if aShape.elementCount == count, isTrailingBlock(bShape, of: shape) {
             let period = b.count
             return [Scalar](unsafeUninitializedCapacity: count) { output, initialized in
-                for start in stride(from: 0, to: count, by: period) {
-                    for offset in 0..<period { output[start + offset] = f(a[start + offset], b[offset]) }
+                a.withUnsafeBufferPointer { a in
+                    b.withUnsafeBufferPointer { b in
+                        for start in stride(from: 0, to: count, by: period) {
+                            for offset in 0..<period { output[start + offset] = f(a[start + offset], b[offset]) }
+                        }
+                    }
                 }
                 initialized = count
             }

@@ -7,11 +7,11 @@ enum MatrixKernels {
     static func multiply<Scalar: TensorScalar>(
         _ a: [Scalar], _ b: [Scalar], batch: Int, m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
     ) -> [Scalar] {
-        var c = [Scalar](repeating: 0, count: batch * m * n)
-        guard m > 0, n > 0 else { return c }
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                c.withUnsafeMutableBufferPointer { c in
+        let count = batch * m * n
+        guard m > 0, n > 0, k > 0 else { return [Scalar](repeating: 0, count: count) }
+        return [Scalar](unsafeUninitializedCapacity: count) { c, initialized in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
                     for index in 0..<batch {
                         multiply(a.baseAddress! + index * m * k, b.baseAddress! + index * k * n,
                                  into: c.baseAddress! + index * m * n,
@@ -19,8 +19,8 @@ enum MatrixKernels {
                     }
                 }
             }
+            initialized = count
         }
-        return c
     }
 
     private static func multiply<Scalar: TensorScalar>(

@@ -4,7 +4,12 @@
 /// max(x, 0). The derivative at 0 is taken as 0, as every framework does.
 @_specialize(where Scalar == Float)
 public func relu<Scalar>(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
-    x.unary(.relu, { Swift.max($0, 0) }) { gradient in gradient * x.mask { $0 > 0 } }
+    x.unary(.relu, { $0 > 0 ? $0 : 0 }) { gradient in
+        guard !GradientRecording.isActive else { return gradient * x.mask { $0 > 0 } }
+        // Not recorded: one fused pass instead of a mask and a product.
+        let scalars = ElementwiseKernels.combine(gradient.scalars, x.scalars) { $1 > 0 ? $0 : 0 }
+        return Tensor(shape: x.shape, scalars: scalars, node: nil)
+    }
 }
 
 /// x for x > 0, `slope` · x otherwise (Keras' default slope is 0.3; PyTorch's 0.01).

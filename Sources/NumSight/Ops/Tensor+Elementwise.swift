@@ -5,7 +5,9 @@ extension Tensor {
     func unary(
         _ operation: Operation, _ f: (Scalar) -> Scalar, pullback: @escaping (_ gradient: Tensor) -> Tensor
     ) -> Tensor {
-        Tensor.recording(operation, shape: shape, scalars: scalars.map(f), inputs: [self]) { [pullback($0)] }
+        Tensor.recording(operation, shape: shape, scalars: ElementwiseKernels.map(scalars, f), inputs: [self]) {
+            [pullback($0)]
+        }
     }
 
     /// Applies `f` to every element and records a pullback that reads the output.
@@ -13,7 +15,9 @@ extension Tensor {
         _ operation: Operation, _ f: (Scalar) -> Scalar,
         pullbackUsingOutput pullback: @escaping (_ gradient: Tensor, _ output: Tensor) -> Tensor
     ) -> Tensor {
-        Tensor.recording(operation, shape: shape, scalars: scalars.map(f), inputs: [self]) { [pullback($0, $1)] }
+        Tensor.recording(operation, shape: shape, scalars: ElementwiseKernels.map(scalars, f), inputs: [self]) {
+            [pullback($0, $1)]
+        }
     }
 
     /// Applies `f` to broadcast pairs of elements. The pullback returns gradients of

@@ -1,0 +1,29 @@
+import MNISTApp
+import NumSight
+
+/// The seed CNN end to end: training throughput (forward, backward and an Adam
+/// step on batches of 128) and the latency of classifying one image.
+struct TrainingBenchmark: BenchmarkSection {
+    let batchSize = 128
+
+    func run() {
+        let model = withRandomSeed(1) { SeedCNN.makeModel() }
+        let optimizer = Adam<Float>()
+        var generator = SeededRandomNumberGenerator(seed: 2)
+        let images = Tensor<Float>.randomUniform(shape: [batchSize] + SeedCNN.inputShape, using: &generator)
+        let labels = (0..<batchSize).map { $0 % 10 }
+        let step = medianSeconds(repetitions: 15) {
+            let (_, gradients) = valueWithGradients(of: model) { model in
+                withTrainingMode { softmaxCrossEntropy(logits: model(images), labels: labels) }
+            }
+            optimizer.update(model, along: gradients)
+        }
+        report("train.step.batch\(batchSize)", step * 1e3, "ms")
+        report("train.throughput", Double(batchSize) / step, "images/s")
+        report("train.epoch54000", 54_000 / (Double(batchSize) / step), "s")
+
+        let image = images.sliced(alongAxis: 0, range: 0..<1)
+        let latency = medianSeconds(repetitions: 200) { _ = model.probabilities(for: image) }
+        report("inference.latency.batch1", latency * 1e3, "ms")
+    }
+}
