@@ -1,22 +1,20 @@
 /// Batch normalisation over `[rows, channels]` buffers (every axis but the last
-/// flattened into rows), statistics per channel, accumulated in `Double`.
+/// flattened into rows), statistics per channel. Sums are taken in blocks of
+/// rows in `Scalar` (so the loops vectorise over channels) and added up in `Double`.
 enum NormalizationKernels {
+    /// Rows summed in `Scalar` before the partial sums are added in `Double`.
+    private static let blockRows = 64
+
     /// The per-channel mean and population variance, and the normalised output
     /// `(x − mean) / √(variance + epsilon) · scale + offset`.
     static func forward<Scalar: TensorScalar>(
         _ x: [Scalar], channels: Int, scale: [Scalar], offset: [Scalar], epsilon: Scalar
     ) -> (output: [Scalar], mean: [Scalar], variance: [Scalar]) {
         let rows = x.count / Swift.max(channels, 1)
-        var sums = [Double](repeating: 0, count: channels)
-        var squares = [Double](repeating: 0, count: channels)
-        x.withUnsafeBufferPointer { x in
-            for row in 0..<rows {
-                let base = row * channels
-                for c in 0..<channels {
-                    let value = Double(x[base + c])
-                    sums[c] += value
-                    squares[c] += value * value
-                }
+        let (sums, squares) = x.withUnsafeBufferPointer { x in
+            channelSums(rows: rows, channels: channels) { row, c in
+                let value = x[row * channels + c]
+                return (value, value * value)
             }
         }
         let count = Double(Swift.max(rows, 1))
@@ -26,9 +24,13 @@ enum NormalizationKernels {
         let shift = (0..<channels).map { offset[$0] - Scalar(mean[$0]) * multiplier[$0] }
         let output = [Scalar](unsafeUninitializedCapacity: x.count) { output, initialized in
             x.withUnsafeBufferPointer { x in
-                for row in 0..<rows {
-                    let base = row * channels
-                    for c in 0..<channels { output[base + c] = x[base + c] * multiplier[c] + shift[c] }
+                multiplier.withUnsafeBufferPointer { multiplier in
+                    shift.withUnsafeBufferPointer { shift in
+                        for row in 0..<rows {
+                            let base = row * channels
+                            for c in 0..<channels { output[base + c] = x[base + c] * multiplier[c] + shift[c] }
+                        }
+                    }
                 }
             }
             initialized = x.count
@@ -45,32 +47,36 @@ enum NormalizationKernels {
     ) -> (input: [Scalar], scale: [Scalar], offset: [Scalar]) {
         let rows = x.count / Swift.max(channels, 1)
         let inverseDeviation = variance.map { 1 / ($0 + epsilon).squareRoot() }
-        var offsetGradient = [Double](repeating: 0, count: channels)
-        var scaleGradient = [Double](repeating: 0, count: channels)
-        outputGradient.withUnsafeBufferPointer { dy in
+        let (offsetSums, scaleSums) = outputGradient.withUnsafeBufferPointer { dy in
             x.withUnsafeBufferPointer { x in
-                for row in 0..<rows {
-                    let base = row * channels
-                    for c in 0..<channels {
-                        let normalised = (x[base + c] - mean[c]) * inverseDeviation[c]
-                        offsetGradient[c] += Double(dy[base + c])
-                        scaleGradient[c] += Double(dy[base + c] * normalised)
+                mean.withUnsafeBufferPointer { mean in
+                    inverseDeviation.withUnsafeBufferPointer { inverseDeviation in
+                        channelSums(rows: rows, channels: channels) { row, c in
+                            let index = row * channels + c
+                            return (dy[index], dy[index] * (x[index] - mean[c]) * inverseDeviation[c])
+                        }
                     }
                 }
             }
         }
         let n = Scalar(rows)
-        let factor = (0..<channels).map { scale[$0] * inverseDeviation[$0] / n }
-        let dOffset = offsetGradient.map { Scalar($0) }
-        let dScale = scaleGradient.map { Scalar($0) }
+        let dOffset = offsetSums.map { Scalar($0) }
+        let dScale = scaleSums.map { Scalar($0) }
+        // dx = a·dy + b·x + c per channel, with the constants folded once.
+        let a = (0..<channels).map { scale[$0] * inverseDeviation[$0] }
+        let b = (0..<channels).map { -a[$0] * inverseDeviation[$0] * dScale[$0] / n }
+        let c = (0..<channels).map { -a[$0] * dOffset[$0] / n - b[$0] * mean[$0] }
         let inputGradient = [Scalar](unsafeUninitializedCapacity: x.count) { dx, initialized in
             outputGradient.withUnsafeBufferPointer { dy in
                 x.withUnsafeBufferPointer { x in
-                    for row in 0..<rows {
-                        let base = row * channels
-                        for c in 0..<channels {
-                            let normalised = (x[base + c] - mean[c]) * inverseDeviation[c]
-                            dx[base + c] = factor[c] * (n * dy[base + c] - dOffset[c] - normalised * dScale[c])
+                    a.withUnsafeBufferPointer { a in
+                        b.withUnsafeBufferPointer { b in
+                            c.withUnsafeBufferPointer { c in
+                                for row in 0..<rows {
+                                    let base = row * channels
+                                    for k in 0..<channels { dx[base + k] = a[k] * dy[base + k] + b[k] * x[base + k] + c[k] }
+                                }
+                            }
                         }
                     }
                 }
@@ -78,5 +84,34 @@ enum NormalizationKernels {
             initialized = x.count
         }
         return (inputGradient, dScale, dOffset)
+    }
+
+    /// Per channel, the sums over rows of the two values `terms(row, channel)` gives.
+    private static func channelSums<Scalar: TensorScalar>(
+        rows: Int, channels: Int, _ terms: (Int, Int) -> (Scalar, Scalar)
+    ) -> ([Double], [Double]) {
+        var first = [Double](repeating: 0, count: channels)
+        var second = [Double](repeating: 0, count: channels)
+        var blockFirst = [Scalar](repeating: 0, count: channels)
+        var blockSecond = [Scalar](repeating: 0, count: channels)
+        for blockStart in stride(from: 0, to: rows, by: blockRows) {
+            blockFirst.withUnsafeMutableBufferPointer { blockFirst in
+                blockSecond.withUnsafeMutableBufferPointer { blockSecond in
+                    for c in 0..<channels { blockFirst[c] = 0; blockSecond[c] = 0 }
+                    for row in blockStart..<Swift.min(blockStart + blockRows, rows) {
+                        for c in 0..<channels {
+                            let (u, v) = terms(row, c)
+                            blockFirst[c] += u
+                            blockSecond[c] += v
+                        }
+                    }
+                }
+            }
+            for c in 0..<channels {
+                first[c] += Double(blockFirst[c])
+                second[c] += Double(blockSecond[c])
+            }
+        }
+        return (first, second)
     }
 }
