@@ -3,8 +3,9 @@
 /// corner, y growing downwards; pixel `(x, y)` covers `[x, x+1) × [y, y+1)`, so its
 /// centre is at `(x + 0.5, y + 0.5)`.
 ///
-/// Shapes are blended "over" what is already drawn: a pixel a shape covers by a
-/// fraction `c` (0…1, times the colour's alpha) becomes `c·colour + (1 − c)·old`.
+/// Shapes are blended "over" what is already drawn: on an opaque pixel, a shape
+/// covering a fraction `c` (0…1, times the colour's alpha) gives `c·colour + (1 − c)·old`;
+/// on a transparent canvas it leaves its own colour with alpha `c`.
 ///
 /// ```swift
 /// var canvas = Canvas(width: 64, height: 32, background: .white)
@@ -31,19 +32,22 @@ public struct Canvas: Sendable {
         return RGBAColor(red: pixel[start], green: pixel[start + 1], blue: pixel[start + 2], alpha: pixel[start + 3])
     }
 
-    /// Blends `color` over the pixel `(x, y)` with coverage `coverage` (0…1); pixels
-    /// outside the canvas are ignored.
+    /// Blends `color` over the pixel `(x, y)` with coverage `coverage` (0…1), Porter–Duff
+    /// "over" on unpremultiplied samples; pixels outside the canvas are ignored.
     public mutating func blend(_ color: RGBAColor, x: Int, y: Int, coverage: Double = 1) {
         guard x >= 0, x < width, y >= 0, y < height, coverage > 0 else { return }
-        let weight = min(coverage, 1) * Double(color.alpha) / 255
+        let sourceAlpha = min(coverage, 1) * Double(color.alpha) / 255
         let start = (y * width + x) * 4
+        let oldAlpha = Double(image.pixels[start + 3]) / 255
+        let alpha = sourceAlpha + oldAlpha * (1 - sourceAlpha)
+        guard alpha > 0 else { return }
         let source = [color.red, color.green, color.blue]
         for channel in 0..<3 {
             let old = Double(image.pixels[start + channel])
-            image.pixels[start + channel] = UInt8((weight * Double(source[channel]) + (1 - weight) * old).rounded())
+            let mixed = (sourceAlpha * Double(source[channel]) + oldAlpha * (1 - sourceAlpha) * old) / alpha
+            image.pixels[start + channel] = UInt8(mixed.rounded())
         }
-        let oldAlpha = Double(image.pixels[start + 3])
-        image.pixels[start + 3] = UInt8((weight * 255 + (1 - weight) * oldAlpha).rounded())
+        image.pixels[start + 3] = UInt8((alpha * 255).rounded())
     }
 
     /// Paints every pixel `color`, replacing what was there.
@@ -79,22 +83,28 @@ public struct Canvas: Sendable {
         guard let first = points.first else { return }
         let segments = points.count == 1 ? [(first, first)] : Array(zip(points, points.dropFirst()))
         let reach = width / 2 + 0.5
-        var coverage: [Int: Double] = [:]
+        // The pixels any segment may touch, and how much the nearest covers each.
+        let left = max(0, Int((points.map(\.0).min()! - reach).rounded(.down)))
+        let right = min(self.width - 1, Int((points.map(\.0).max()! + reach).rounded(.down)))
+        let top = max(0, Int((points.map(\.1).min()! - reach).rounded(.down)))
+        let bottom = min(height - 1, Int((points.map(\.1).max()! + reach).rounded(.down)))
+        guard left <= right, top <= bottom else { return }
+        let boxWidth = right - left + 1
+        var coverage = [Double](repeating: 0, count: boxWidth * (bottom - top + 1))
         for (start, end) in segments {
-            let left = max(0, Int((min(start.0, end.0) - reach).rounded(.down)))
-            let right = min(self.width - 1, Int((max(start.0, end.0) + reach).rounded(.down)))
-            let top = max(0, Int((min(start.1, end.1) - reach).rounded(.down)))
-            let bottom = min(height - 1, Int((max(start.1, end.1) + reach).rounded(.down)))
-            guard left <= right, top <= bottom else { continue }
-            for y in top...bottom {
-                for x in left...right {
+            let columns = max(left, Int((min(start.0, end.0) - reach).rounded(.down)))...min(right, Int((max(start.0, end.0) + reach).rounded(.down)))
+            let rows = max(top, Int((min(start.1, end.1) - reach).rounded(.down)))...min(bottom, Int((max(start.1, end.1) + reach).rounded(.down)))
+            for y in rows {
+                for x in columns {
                     let distance = Self.distance(from: (Double(x) + 0.5, Double(y) + 0.5), toSegment: start, end)
-                    let covered = min(max(reach - distance, 0), 1)
-                    if covered > 0 { coverage[y * self.width + x] = max(coverage[y * self.width + x] ?? 0, covered) }
+                    let index = (y - top) * boxWidth + (x - left)
+                    coverage[index] = max(coverage[index], min(max(reach - distance, 0), 1))
                 }
             }
         }
-        for (index, covered) in coverage { blend(color, x: index % self.width, y: index / self.width, coverage: covered) }
+        for (index, covered) in coverage.enumerated() where covered > 0 {
+            blend(color, x: left + index % boxWidth, y: top + index / boxWidth, coverage: covered)
+        }
     }
 
     /// Fills a disc, anti-aliased along its edge.

@@ -57,7 +57,7 @@ public struct ConfusionMatrixPlot: Plot, Sendable {
         let origin = gridOrigin
         let side = n * cellSize
         let barLabelWidth = Canvas.textSize(String(largest), scale: Self.textScale).width
-        var canvas = Canvas(width: origin.x + side + Self.line * 2 + Self.colourBarWidth + Self.line + barLabelWidth + Self.line,
+        var canvas = Canvas(width: origin.x + side + Self.line * 2 + Self.colourBarWidth + 9 + barLabelWidth + Self.line,
                             height: origin.y + side + Self.line * 5)
         canvas.drawText(title, x: origin.x + side / 2, y: Self.line * 2, alignment: .centre, scale: Self.textScale + 1)
 
@@ -101,14 +101,14 @@ public struct ConfusionMatrixPlot: Plot, Sendable {
                                           width: Double(Self.colourBarWidth + 1), height: Double(height + 1)), color: .ink)
         var marks = [0] + (0...9).map { Int(pow(10, Double($0))) }.filter { $0 < largest }
         if largest > 0 { marks.append(largest) }
-        var lastLabelY = Int.max
+        var lastLabelY: Int?
         for count in marks.reversed() {
             let y = top + Int((1 - shade(of: count)) * Double(height - 1))
             canvas.drawLine(from: (Double(x + Self.colourBarWidth), Double(y) + 0.5),
-                            to: (Double(x + Self.colourBarWidth + 4), Double(y) + 0.5), color: .ink)
+                            to: (Double(x + Self.colourBarWidth + 5), Double(y) + 0.5), color: .ink)
             // Skip a label that would overlap the one above it.
-            guard lastLabelY - y >= Self.line * 3 / 2 || lastLabelY == Int.max else { continue }
-            canvas.drawText(String(count), x: x + Self.colourBarWidth + 7, y: y, scale: Self.textScale)
+            if let lastLabelY, y - lastLabelY < Self.line * 3 / 2 { continue }
+            canvas.drawText(String(count), x: x + Self.colourBarWidth + 9, y: y, scale: Self.textScale)
             lastLabelY = y
         }
     }

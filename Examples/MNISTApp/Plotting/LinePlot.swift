@@ -70,10 +70,12 @@ public struct LinePlot: Plot, Sendable {
         let line = Canvas.textSize("0", scale: textScale).height
         let gap = Double(line) / 2
         let tickLabelWidth = yTicks.values.map { Canvas.textSize(yTicks.label(for: $0), scale: textScale).width }.max() ?? 0
+        // The last x label is centred on the right edge: leave room for its half.
+        let lastXLabelWidth = Canvas.textSize(xTicks.label(for: xTicks.range.upperBound), scale: textScale).width
         let area = frame.inset(
             left: gap + Double(line) + gap + Double(tickLabelWidth) + gap + 5,
             top: gap + Double(line) * 1.5 + gap,
-            right: gap * 2,
+            right: gap + Double(lastXLabelWidth) / 2,
             bottom: 5 + gap + Double(line) + gap + Double(line) + gap)
         let mapping = PlotMapping(area: area, xRange: xTicks.range, yRange: yTicks.range)
 

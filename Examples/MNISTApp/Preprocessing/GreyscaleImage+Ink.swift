@@ -12,14 +12,19 @@ extension GreyscaleImage {
     /// ink.values  // [0.50196]: half-transparent black is half ink
     /// ```
     public init(inkOf image: RGBAImage) {
-        let values = (0..<(image.width * image.height)).map { index -> Float in
-            let start = 4 * index
-            let alpha = Float(image.pixels[start + 3]) / 255
-            let red = Float(image.pixels[start]) / 255
-            let green = Float(image.pixels[start + 1]) / 255
-            let blue = Float(image.pixels[start + 2]) / 255
-            let luma = 0.299 * red + 0.587 * green + 0.114 * blue
-            return alpha * (1 - luma)
+        let count = image.width * image.height
+        let values = image.pixels.withUnsafeBufferPointer { samples in
+            [Float](unsafeUninitializedCapacity: count) { values, initializedCount in
+                for index in 0..<count {
+                    let red = Float(samples[4 * index]) / 255
+                    let green = Float(samples[4 * index + 1]) / 255
+                    let blue = Float(samples[4 * index + 2]) / 255
+                    let alpha = Float(samples[4 * index + 3]) / 255
+                    // 1 − luma of the composite a·c + (1 − a)·white is a·(1 − luma of c).
+                    values[index] = alpha * (1 - (0.299 * red + 0.587 * green + 0.114 * blue))
+                }
+                initializedCount = count
+            }
         }
         self.init(width: image.width, height: image.height, values: values)
     }

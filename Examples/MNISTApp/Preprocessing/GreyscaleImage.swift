@@ -40,12 +40,15 @@ public struct GreyscaleImage: Equatable, Sendable {
     /// or `nil` if there is none.
     public func bounds(above threshold: Float) -> (columns: Range<Int>, rows: Range<Int>)? {
         var (left, right, top, bottom) = (width, -1, height, -1)
-        for y in 0..<height {
-            for x in 0..<width where self[x, y] > threshold {
-                left = min(left, x)
-                right = max(right, x)
-                top = min(top, y)
-                bottom = max(bottom, y)
+        values.withUnsafeBufferPointer { values in
+            for y in 0..<height {
+                let row = y * width
+                for x in 0..<width where values[row + x] > threshold {
+                    left = min(left, x)
+                    right = max(right, x)
+                    top = min(top, y)
+                    bottom = max(bottom, y)
+                }
             }
         }
         return right < 0 ? nil : (left..<(right + 1), top..<(bottom + 1))
