@@ -21,8 +21,13 @@ public struct Canvas: Sendable {
 
     /// A canvas of `width × height` pixels of `background`.
     public init(width: Int, height: Int, background: RGBAColor = .white) {
-        let pixel = [background.red, background.green, background.blue, background.alpha]
-        image = RGBAImage(width: width, height: height, pixels: Array([[UInt8]](repeating: pixel, count: width * height).joined()))
+        var pixels = [UInt8](repeating: background.red, count: width * height * 4)
+        for start in stride(from: 0, to: pixels.count, by: 4) {
+            pixels[start + 1] = background.green
+            pixels[start + 2] = background.blue
+            pixels[start + 3] = background.alpha
+        }
+        image = RGBAImage(width: width, height: height, pixels: pixels)
     }
 
     /// The colour of the pixel in column `x`, row `y`.
@@ -41,12 +46,12 @@ public struct Canvas: Sendable {
         let oldAlpha = Double(image.pixels[start + 3]) / 255
         let alpha = sourceAlpha + oldAlpha * (1 - sourceAlpha)
         guard alpha > 0 else { return }
-        let source = [color.red, color.green, color.blue]
-        for channel in 0..<3 {
-            let old = Double(image.pixels[start + channel])
-            let mixed = (sourceAlpha * Double(source[channel]) + oldAlpha * (1 - sourceAlpha) * old) / alpha
-            image.pixels[start + channel] = UInt8(mixed.rounded())
+        func mix(_ source: UInt8, _ old: UInt8) -> UInt8 {
+            UInt8(((sourceAlpha * Double(source) + oldAlpha * (1 - sourceAlpha) * Double(old)) / alpha).rounded())
         }
+        image.pixels[start] = mix(color.red, image.pixels[start])
+        image.pixels[start + 1] = mix(color.green, image.pixels[start + 1])
+        image.pixels[start + 2] = mix(color.blue, image.pixels[start + 2])
         image.pixels[start + 3] = UInt8((alpha * 255).rounded())
     }
 
