@@ -1,0 +1,46 @@
+/// How strongly to distort training images, drawn afresh for every image of every
+/// epoch: a rotation, shift and zoom (one affine warp, see ``AffineWarp``) and a
+/// contrast change. Each amount is drawn uniformly from ±the setting.
+///
+/// ```swift
+/// let loader = BatchLoader(dataset: training, augmentation: .default)
+/// let likeKeras = BatchLoader(dataset: training, augmentation: .original)
+/// ```
+public struct AugmentationSettings: Sendable, Equatable {
+    /// The largest rotation, in degrees, either way.
+    public var rotationDegrees: Double
+    /// The largest shift, as a fraction of the image side, along each axis either way.
+    public var shiftFraction: Double
+    /// The largest change of scale: the scale factor is drawn from 1 ± this.
+    /// One factor for both axes, so digits keep their proportions.
+    public var zoomFraction: Double
+    /// The range of the contrast factor: pixels move away from (factor > 1) or
+    /// towards (factor < 1) the image's mean. `nil` leaves the contrast alone.
+    public var contrastFactors: ClosedRange<Double>?
+
+    public init(rotationDegrees: Double, shiftFraction: Double, zoomFraction: Double,
+                contrastFactors: ClosedRange<Double>? = nil) {
+        precondition(rotationDegrees >= 0 && shiftFraction >= 0 && (0..<1).contains(zoomFraction),
+                     "AugmentationSettings: amounts must be non-negative, and the zoom below 1")
+        self.rotationDegrees = rotationDegrees
+        self.shiftFraction = shiftFraction
+        self.zoomFraction = zoomFraction
+        self.contrastFactors = contrastFactors
+    }
+
+    /// The Keras original's: rotation ±10°, shift ±10 %, zoom ±10 %, contrast 0.9–1.1.
+    public static let original = AugmentationSettings(
+        rotationDegrees: 10, shiftFraction: 0.1, zoomFraction: 0.1, contrastFactors: 0.9...1.1)
+
+    /// Milder than the original: rotation ±8°, shift ±8 %, zoom ±8 %, contrast unchanged.
+    /// MNIST digits are already centred and size-normalised in a 20 × 20 box, so a
+    /// 2.8-pixel shift with a 10 % zoom can push strokes of wide digits off the
+    /// 28 × 28 frame, and a contrast change adds nothing to near-binary images
+    /// normalised by batch normalisation; the milder warp keeps every stroke in view
+    /// while still covering the slant and size variations of handwriting.
+    public static let `default` = AugmentationSettings(
+        rotationDegrees: 8, shiftFraction: 0.08, zoomFraction: 0.08)
+
+    /// No distortion at all: augmented images equal the plain ones.
+    public static let identity = AugmentationSettings(rotationDegrees: 0, shiftFraction: 0, zoomFraction: 0)
+}

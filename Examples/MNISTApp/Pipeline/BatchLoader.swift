@@ -1,0 +1,101 @@
+import NumSight
+
+/// Cuts a dataset into batches for one epoch: in a seeded order (or in order),
+/// scaled to [0, 1] as `[batch, 28, 28, 1]` tensors, optionally augmented.
+///
+/// Everything random derives from `seed`, the epoch and the batch index, so the
+/// same seed gives bit-identical batches however fast they are consumed, and
+/// prefetching on a background thread gives the same batches as preparing them
+/// one by one. The last batch keeps the leftover examples (it may be smaller).
+///
+/// ```swift
+/// let loader = BatchLoader(dataset: training, batchSize: 128, augmentation: .default, seed: 42)
+/// for batch in loader.batches(forEpoch: 1) {   // prepared two batches ahead
+///     print(batch.images.shape)                // [128, 28, 28, 1]
+/// }
+/// ```
+public struct BatchLoader: Sendable {
+    /// The examples to serve.
+    public let dataset: MNISTDataset
+    /// The number of examples per batch (all but possibly the last).
+    public let batchSize: Int
+    /// Whether each epoch visits the examples in a fresh seeded order.
+    public let shuffles: Bool
+    /// How to distort images, or `nil` to serve them unchanged.
+    public let augmentation: AugmentationSettings?
+    /// The seed of the order and the augmentation.
+    public let seed: UInt64
+
+    public init(dataset: MNISTDataset, batchSize: Int = 128, shuffles: Bool = true,
+                augmentation: AugmentationSettings? = .default, seed: UInt64 = 0) {
+        precondition(batchSize > 0, "BatchLoader: batch size must be positive")
+        self.dataset = dataset
+        self.batchSize = batchSize
+        self.shuffles = shuffles
+        self.augmentation = augmentation
+        self.seed = seed
+    }
+
+    /// A loader for evaluation: in order, not augmented.
+    public static func evaluating(_ dataset: MNISTDataset, batchSize: Int = 500) -> BatchLoader {
+        BatchLoader(dataset: dataset, batchSize: batchSize, shuffles: false, augmentation: nil)
+    }
+
+    /// The number of batches per epoch, the last one possibly partial.
+    public var batchCount: Int { (dataset.count + batchSize - 1) / batchSize }
+
+    /// The example indices of `epoch`, in the order they are served.
+    public func order(forEpoch epoch: Int) -> [Int] {
+        shuffles ? EpochOrder.shuffled(count: dataset.count, seed: seed, epoch: epoch) : Array(0..<dataset.count)
+    }
+
+    /// The batches of `epoch`, each prepared up to `prefetchCount` batches ahead on a
+    /// background thread (0 prepares each one when it is asked for).
+    public func batches(forEpoch epoch: Int, prefetchCount: Int = 2) -> EpochBatches {
+        EpochBatches(loader: self, epoch: epoch, order: order(forEpoch: epoch), prefetchCount: prefetchCount)
+    }
+
+    /// Batch `index` of `epoch`, whose example order is `order`.
+    func makeBatch(_ index: Int, epoch: Int, order: [Int]) -> Batch {
+        let start = index * batchSize
+        let indices = order[start..<min(start + batchSize, order.count)]
+        let side = MNISTDataset.imageSide
+        let pixels = MNISTDataset.pixelsPerImage
+        var scalars = [Float](repeating: 0, count: indices.count * pixels)
+        var generator = SeededRandomNumberGenerator(
+            seed: SeedDerivation.seed(seed, for: .augmentation, at: [epoch, index]))
+        dataset.images.withUnsafeBufferPointer { images in
+            scalars.withUnsafeMutableBufferPointer { output in
+                for (position, example) in indices.enumerated() {
+                    let source = UnsafeBufferPointer(rebasing: images[(example * pixels)..<((example + 1) * pixels)])
+                    let destination = UnsafeMutableBufferPointer(
+                        rebasing: output[(position * pixels)..<((position + 1) * pixels)])
+                    if let augmentation {
+                        AffineWarp(drawnFrom: augmentation, side: side, using: &generator)
+                            .apply(to: source, side: side, into: destination)
+                        let contrast = generator.nextUnitInterval()
+                        if let factors = augmentation.contrastFactors {
+                            let factor = factors.lowerBound + contrast * (factors.upperBound - factors.lowerBound)
+                            Self.adjustContrast(of: destination, by: Float(factor))
+                        }
+                    } else {
+                        for offset in 0..<pixels { destination[offset] = Float(source[offset]) / 255 }
+                    }
+                }
+            }
+        }
+        return Batch(images: Tensor(scalars, shape: [indices.count, side, side, 1]),
+                     labels: indices.map { Int(dataset.labels[$0]) })
+    }
+
+    /// Moves every pixel away from the image's mean by `factor` (Keras' `RandomContrast`),
+    /// clipped to [0, 1].
+    static func adjustContrast(of image: UnsafeMutableBufferPointer<Float>, by factor: Float) {
+        var sum: Float = 0
+        for value in image { sum += value }
+        let mean = sum / Float(image.count)
+        for index in image.indices {
+            image[index] = min(max((image[index] - mean) * factor + mean, 0), 1)
+        }
+    }
+}
