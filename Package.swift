@@ -28,7 +28,8 @@ let package = Package(
         .target(
             name: "MNISTApp",
             dependencies: ["NumSight"],
-            path: "Examples/MNISTApp"
+            path: "Examples/MNISTApp",
+            exclude: ["Web"]
         ),
         /// The `MNISTExample` command line: train, evaluate, predict, serve.
         .executableTarget(

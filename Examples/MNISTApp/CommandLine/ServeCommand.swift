@@ -1,0 +1,37 @@
+import Foundation
+
+/// `MNISTExample serve`: the web app on an HTTP server, until SIGINT or SIGTERM.
+public enum ServeCommand: Subcommand {
+    public static let name = "serve"
+    public static let summary = "Serve the drawing page and the prediction API with a trained model."
+    public static let options = [
+        CommandLineOption("host", valueName: "ADDRESS", default: "127.0.0.1", help: "Address to listen on."),
+        CommandLineOption("port", valueName: "N", default: "5000", help: "Port to listen on."),
+        CommandLineOption("model", valueName: "PATH", default: TrainingOutput.defaultModelPath.relativePath,
+                          help: "The trained model (safetensors)."),
+        CommandLineOption("output", valueName: "FOLDER", default: TrainingOutput.defaultFolder.relativePath,
+                          help: "Where training wrote training_history.png."),
+    ]
+
+    public static func run(_ arguments: ParsedArguments) throws -> Int32 {
+        let modelURL = URL(fileURLWithPath: arguments.string("model")!)
+        let recognizer = try DigitRecognizer(checkpoint: modelURL)
+        let output = TrainingOutput(folder: URL(fileURLWithPath: arguments.string("output")!))
+        let configuration = HTTPServer.Configuration(host: arguments.string("host")!,
+                                                     port: try arguments.required("port", as: Int.self))
+        try serve(recognizer: recognizer, output: output, configuration: configuration)
+        return 0
+    }
+
+    /// Runs the server until a signal stops it.
+    static func serve(recognizer: DigitRecognizer, output: TrainingOutput,
+                      configuration: HTTPServer.Configuration) throws {
+        let router = WebApp.router(recognizer: recognizer, trainingHistoryPlot: output.trainingHistoryPlot)
+        let server = HTTPServer(configuration: configuration, router: router)
+        server.stopOnSignals()
+        try server.start()
+        print("Serving http://\(configuration.host):\(server.port ?? configuration.port)/ — press Ctrl-C to stop.")
+        server.wait()
+        print("Server stopped.")
+    }
+}

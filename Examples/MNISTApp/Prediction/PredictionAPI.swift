@@ -1,0 +1,83 @@
+import Foundation
+
+/// The JSON API of the original app, on a ``Router``:
+///
+/// - `GET /health` → `{"status": "healthy", "model_loaded": true}`
+/// - `POST /predict` with `{"image": "<base64 PNG>"}` (or a `data:image/png;base64,…`
+///   URL) → `{"digit": 7, "confidence": 0.98, "probabilities": {"0": …, "9": …},
+///   "model_input": [784 values]}`
+///
+/// Bad input gets 400 with `{"error": "…"}`; a drawing without a digit 422
+/// `{"error": "no digit found"}`; no model 503. `model_input` is an addition:
+/// existing clients of the original keep working.
+public enum PredictionAPI {
+    /// Adds the API's routes; `recognizer` is `nil` while no model is loaded.
+    public static func addRoutes(to router: inout Router, recognizer: DigitRecognizer?) {
+        router.get("/health") { _ in
+            try .json(Health(status: "healthy", modelLoaded: recognizer != nil))
+        }
+        router.post("/predict") { request in
+            guard let recognizer else { throw HTTPError(.serviceUnavailable, "no model is loaded") }
+            let png = try pngBytes(of: request)
+            let recognition: Recognition
+            do {
+                recognition = try recognizer.recognize(png: png)
+            } catch is DigitPreprocessingError {
+                throw HTTPError(.unprocessableContent, "no digit found")
+            } catch {
+                throw HTTPError(.badRequest, "the image is not a usable PNG: \(error)")
+            }
+            return try .json(Prediction(recognition))
+        }
+    }
+
+    /// The PNG bytes of a `/predict` request body.
+    static func pngBytes(of request: HTTPRequest) throws(HTTPError) -> [UInt8] {
+        let body: PredictRequest = try request.decodedJSON()
+        var text = Substring(body.image)
+        if text.hasPrefix("data:") {
+            guard let comma = text.firstIndex(of: ","), text[..<comma].lowercased() == "data:image/png;base64" else {
+                throw HTTPError(.badRequest, "'image' must be a PNG: a data:image/png;base64 URL or plain base64")
+            }
+            text = text[text.index(after: comma)...]
+        }
+        guard !text.isEmpty else { throw HTTPError(.badRequest, "'image' is empty") }
+        guard let data = Data(base64Encoded: String(text), options: .ignoreUnknownCharacters) else {
+            throw HTTPError(.badRequest, "'image' is not valid base64")
+        }
+        return [UInt8](data)
+    }
+
+    private struct PredictRequest: Decodable {
+        let image: String
+    }
+
+    private struct Health: Encodable {
+        let status: String
+        let modelLoaded: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case status
+            case modelLoaded = "model_loaded"
+        }
+    }
+
+    private struct Prediction: Encodable {
+        let digit: Int
+        let confidence: Float
+        let probabilities: [String: Float]
+        let modelInput: [Float]
+
+        init(_ recognition: Recognition) {
+            digit = recognition.digit
+            confidence = recognition.confidence
+            probabilities = Dictionary(uniqueKeysWithValues: recognition.probabilities.enumerated().map { ("\($0)", $1) })
+            modelInput = recognition.modelInput
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case digit, confidence, probabilities
+            case modelInput = "model_input"
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// The digit-recognition web app: the page, its JSON API and the training plot.
+///
+/// - `GET /` and the page's files, from ``bundledPages``
+/// - `GET /health`, `POST /predict`: see ``PredictionAPI``
+/// - `GET /training_history.png`: the plot written by training, 404 until then
+public enum WebApp {
+    /// `Examples/MNISTApp/Web` in this checkout: the page's HTML, CSS and JavaScript.
+    public static var bundledPages: URL {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // Prediction
+            .deletingLastPathComponent()  // MNISTApp
+            .appendingPathComponent("Web", isDirectory: true)
+    }
+
+    /// The routes of the app; `recognizer` is `nil` while no model is loaded.
+    public static func router(recognizer: DigitRecognizer?, trainingHistoryPlot: URL, pages: URL = bundledPages) -> Router {
+        var router = Router()
+        PredictionAPI.addRoutes(to: &router, recognizer: recognizer)
+        router.get("/training_history.png") { _ in try .file(at: trainingHistoryPlot) }
+        router.serveFiles(at: "/", from: pages)
+        return router
+    }
+}
