@@ -84,7 +84,7 @@ public final class Trainer {
         stopReason = nil
 
         for callback in callbacks { try callback.trainingWillBegin(self) }
-        epochs: for epoch in (initialEpoch + 1)...epochs {
+        epochLoop: for epoch in (initialEpoch + 1)...epochs {
             self.epoch = epoch
             for callback in callbacks { try callback.epochWillBegin(epoch, trainer: self) }
             var lossSum = 0.0
@@ -98,7 +98,7 @@ public final class Trainer {
                 let running = [MetricName.loss: lossSum / Double(examplesSeenInEpoch),
                                MetricName.accuracy: Double(correct) / Double(examplesSeenInEpoch)]
                 for callback in callbacks { try callback.batchDidEnd(index + 1, metrics: running, trainer: self) }
-                if stopReason != nil { break epochs }
+                if stopReason != nil { break epochLoop }
             }
             var metrics = [MetricName.loss: lossSum / Double(examplesSeenInEpoch),
                            MetricName.accuracy: Double(correct) / Double(examplesSeenInEpoch),
