@@ -24,12 +24,14 @@ extension Layer where Scalar == Float {
     func logits(for images: Tensor<Float>, batchSize: Int) -> Tensor<Float> {
         precondition(batchSize > 0, "logits(for:batchSize:): batch size must be positive")
         let count = images.shape[0]
-        return withoutGradients {
-            if count <= batchSize { return self(images) }
-            let parts = stride(from: 0, to: count, by: batchSize).map { start in
-                self(images.sliced(alongAxis: 0, range: start..<min(start + batchSize, count)))
+        return withInferenceMode {
+            withoutGradients {
+                if count <= batchSize { return self(images) }
+                let parts = stride(from: 0, to: count, by: batchSize).map { start in
+                    self(images.sliced(alongAxis: 0, range: start..<min(start + batchSize, count)))
+                }
+                return Tensor.concatenating(parts, alongAxis: 0)
             }
-            return Tensor.concatenating(parts, alongAxis: 0)
         }
     }
 }

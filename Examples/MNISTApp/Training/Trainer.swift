@@ -1,4 +1,3 @@
-import CNumSightKernels
 import Foundation
 import NumSight
 
@@ -76,7 +75,7 @@ public final class Trainer {
         for name in callbacks.flatMap(\.requiredMetrics) where !available.contains(name) {
             throw TrainingError.unknownMetric(name, available: available)
         }
-        if let threadCount { ns_set_thread_count(threadCount) }
+        if let threadCount { KernelConfiguration.threadCount = threadCount }
         let history = History()
         let callbacks: [any TrainingCallback] = [history] + self.callbacks
         (epochCount, batchCount, examplesPerEpoch, seed) = (epochs, training.batchCount, training.dataset.count,

@@ -16,3 +16,8 @@ public enum LearningPhase {
 public func withTrainingMode<Result>(_ body: () throws -> Result) rethrows -> Result {
     try LearningPhase.$current.withValue(true, operation: body)
 }
+
+/// Runs `body` with layers in inference mode, even inside ``withTrainingMode(_:)``.
+public func withInferenceMode<Result>(_ body: () throws -> Result) rethrows -> Result {
+    try LearningPhase.$current.withValue(false, operation: body)
+}

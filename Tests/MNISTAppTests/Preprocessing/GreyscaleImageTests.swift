@@ -1,3 +1,4 @@
+import NumSight
 import Testing
 @testable import MNISTApp
 
