@@ -1,4 +1,5 @@
 import Foundation
+import NumSight
 
 /// An IDX file, the container of the MNIST data: an n-dimensional array of one element
 /// type, stored big-endian after a small header.
@@ -94,9 +95,9 @@ public struct IDXFile: Equatable, Sendable {
     }
 
     /// Writes the file atomically to `url`, gzip-compressed if its name ends in `.gz`.
-    public func write(to url: URL) throws(AtomicFileError) {
+    public func write(to url: URL) throws {
         let bytes = encoded()
-        try AtomicFile.write(url.pathExtension == "gz" ? GzipFile.compress(bytes) : bytes, to: url)
+        try AtomicFileWriter.write(url.pathExtension == "gz" ? GzipFile.compress(bytes) : bytes, to: url)
     }
 
     /// The data size of `shape`, rejecting sizes that a `UInt32` cannot hold or whose

@@ -6,7 +6,7 @@
 ///
 /// ```swift
 /// let png = try PNGEncoder.encode(greys, width: 28, height: 28, colorType: .greyscale)
-/// try AtomicFile.write(png, to: URL(fileURLWithPath: "digit.png"))
+/// try AtomicFileWriter.write(png, to: URL(fileURLWithPath: "digit.png"))
 /// ```
 public enum PNGEncoder {
     /// The PNG file of an RGBA image.

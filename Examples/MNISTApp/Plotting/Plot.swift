@@ -1,4 +1,5 @@
 import Foundation
+import NumSight
 
 /// A picture that renders itself to an RGBA image, and so to a PNG file.
 ///
@@ -19,6 +20,6 @@ extension Plot {
 
     /// Writes the PNG file of `image()` to `url`, atomically.
     public func writePNG(to url: URL) throws {
-        try AtomicFile.write(pngData(), to: url)
+        try AtomicFileWriter.write(pngData(), to: url)
     }
 }
