@@ -7,6 +7,12 @@ public func dropout<Scalar>(
 ) -> Tensor<Scalar> {
     precondition((0..<1).contains(rate), "dropout: rate \(rate) is outside [0, 1)")
     guard rate > 0 else { return x }
-    let keep = Tensor<Scalar>.randomBernoulli(shape: x.shape, probability: 1 - rate, using: &generator)
-    return x * (keep / Scalar(1 - rate))
+    // One pass: 1 / (1 − rate) where an element is kept and 0 elsewhere, the numbers a
+    // Bernoulli(1 − rate) mask divided by 1 − rate would hold.
+    let (probability, keptValue, count) = (1 - rate, 1 / Scalar(1 - rate), x.elementCount)
+    let mask = [Scalar](unsafeUninitializedCapacity: count) { mask, initialized in
+        for index in 0..<count { mask[index] = generator.nextUnitInterval() < probability ? keptValue : 0 }
+        initialized = count
+    }
+    return x * Tensor(mask, shape: x.shape)
 }

@@ -31,7 +31,14 @@ public func maxPool2D<Scalar>(
                                        padding: padding)
     let (values, offsets) = PoolingKernels.maximum(geometry, input: input.scalars)
     precondition(!offsets.contains(-1), "maxPool2D: a window of \(window) lies entirely in the padding of \(input.shape)")
-    return input.gathered(.maxPool2D, offsets: offsets, shape: geometry.outputShape, values: values)
+    return Tensor.recording(.maxPool2D, shape: geometry.outputShape, scalars: values, inputs: [input]) { gradient in
+        guard !GradientRecording.isActive else {
+            return [gradient.scatteredAdding(.scatterAdd, offsets: offsets, shape: input.shape)]
+        }
+        // Not recorded: the pooling kernel's scatter, split over the images.
+        let scalars = PoolingKernels.maximumBackward(geometry, outputGradient: gradient.scalars, offsets: offsets)
+        return [Tensor(shape: input.shape, scalars: scalars, node: nil)]
+    }
 }
 
 /// The mean of each window, per channel, counting only positions inside the
