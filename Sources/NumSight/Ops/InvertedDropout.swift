@@ -8,11 +8,19 @@ public func dropout<Scalar>(
     precondition((0..<1).contains(rate), "dropout: rate \(rate) is outside [0, 1)")
     guard rate > 0 else { return x }
     // One pass: 1 / (1 − rate) where an element is kept and 0 elsewhere, the numbers a
-    // Bernoulli(1 − rate) mask divided by 1 − rate would hold.
-    let (probability, keptValue, count) = (1 - rate, 1 / Scalar(1 - rate), x.elementCount)
+    // Bernoulli(1 − rate) mask divided by 1 − rate would hold. Each 64-bit draw decides two
+    // elements, one per 32-bit half (a keep probability exact to 2⁻³²).
+    let threshold = UInt64(((1 - rate) * 0x1p32).rounded(.down))
+    let (keptValue, count) = (1 / Scalar(1 - rate), x.elementCount)
+    var local = generator
     let mask = [Scalar](unsafeUninitializedCapacity: count) { mask, initialized in
-        for index in 0..<count { mask[index] = generator.nextUnitInterval() < probability ? keptValue : 0 }
+        for pair in stride(from: 0, to: count, by: 2) {
+            let draw = local.next()
+            mask[pair] = draw & 0xFFFF_FFFF < threshold ? keptValue : 0
+            if pair + 1 < count { mask[pair + 1] = draw >> 32 < threshold ? keptValue : 0 }
+        }
         initialized = count
     }
+    generator = local
     return x * Tensor(mask, shape: x.shape)
 }
