@@ -12,12 +12,14 @@ public func dropout<Scalar>(
     // elements, one per 32-bit half (a keep probability exact to 2⁻³²).
     let threshold = UInt64(((1 - rate) * 0x1p32).rounded(.down))
     let (keptValue, count) = (1 / Scalar(1 - rate), x.elementCount)
+    // 1 when `half` < threshold, else 0, without a branch (the outcome is a coin toss).
+    func isKept(_ half: UInt64) -> Scalar { Scalar((half &- threshold) >> 63) }
     var local = generator
     let mask = [Scalar](unsafeUninitializedCapacity: count) { mask, initialized in
         for pair in stride(from: 0, to: count, by: 2) {
             let draw = local.next()
-            mask[pair] = draw & 0xFFFF_FFFF < threshold ? keptValue : 0
-            if pair + 1 < count { mask[pair + 1] = draw >> 32 < threshold ? keptValue : 0 }
+            mask[pair] = keptValue * isKept(draw & 0xFFFF_FFFF)
+            if pair + 1 < count { mask[pair + 1] = keptValue * isKept(draw >> 32) }
         }
         initialized = count
     }
