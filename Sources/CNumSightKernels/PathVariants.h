@@ -30,9 +30,4 @@
     static void name parameters { name##_body arguments; }
 #endif
 
-/// Memory-bound passes count each element as this many floating-point operations when
-/// deciding whether to split over threads (`ns_part_count`): moving one element costs
-/// about as long as that many operations of the matrix kernels.
-#define NS_ELEMENT_WORK 256.0
-
 #endif
