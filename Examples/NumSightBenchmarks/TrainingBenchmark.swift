@@ -7,6 +7,7 @@ struct TrainingBenchmark: BenchmarkSection {
     let batchSize = 128
 
     func run() {
+        KernelConfiguration.keepFreedMemory()
         let model = withRandomSeed(1) { SeedCNN.makeModel() }
         let optimizer = Adam<Float>()
         var generator = SeededRandomNumberGenerator(seed: 2)

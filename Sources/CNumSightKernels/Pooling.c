@@ -1,6 +1,7 @@
 // Max and average pooling over NHWC images: the window clipped to the image once per output
 // pixel, then loops over the contiguous channels. Images split over threads.
 #include "CNumSightKernels.h"
+#include "PathVariants.h"
 #include "ThreadPool.h"
 #include <string.h>
 
@@ -37,46 +38,53 @@ static void images_of_part(const ns_pooling_geometry *g, long part, long part_co
 }
 
 static void run(const ns_pooling_geometry *g, ns_task_part task, pooling_call *call) {
-    double work = (double)g->batch * g->output_height * g->output_width * g->channels *
-                  g->window_height * g->window_width;
+    // Memory-bound: what counts is the elements read and written.
+    double work = (double)g->batch * (g->input_height * g->input_width + g->output_height * g->output_width) *
+                  g->channels * NS_ELEMENT_WORK;
     ns_parallel_run(ns_part_count(work, g->batch), task, call);
 }
 
-static void max_forward_part(void *context, long part, long part_count) {
-    const pooling_call *call = context;
-    const ns_pooling_geometry *g = call->geometry;
-    const float *restrict source = call->source;
-    float *restrict values = call->result;
-    long *restrict indices = call->result_argmax;
-    long channels = g->channels, first, end;
-    images_of_part(g, part, part_count, &first, &end);
+/// The maxima of the windows of images [first, end): the first tap's row of channels, then
+/// each later tap compared with the running maxima channel by channel, so the loops run
+/// over contiguous channels and vectorise. Branch-free, since which input wins is
+/// data-dependent and unpredictable; a tie keeps the earlier tap.
+NS_BODY void max_forward_body(const ns_pooling_geometry *g, long first, long end, const float *restrict source,
+                              float *restrict values, long *restrict indices) {
+    long channels = g->channels, row_stride = g->input_width * channels;
     for (long n = first; n < end; n++)
         for (long oy = 0; oy < g->output_height; oy++)
             for (long ox = 0; ox < g->output_width; ox++) {
                 long out = ((n * g->output_height + oy) * g->output_width + ox) * channels;
+                float *restrict best = values + out;
+                long *restrict best_index = indices + out;
                 window w = clipped_window(g, oy, ox);
                 if (window_size(w) == 0) {
-                    for (long c = 0; c < channels; c++) values[out + c] = 0, indices[out + c] = -1;
+                    for (long c = 0; c < channels; c++) best[c] = 0, best_index[c] = -1;
                     continue;
                 }
-                long row_stride = g->input_width * channels;
                 long start = ((n * g->input_height + w.top) * g->input_width + w.left) * channels;
-                for (long c = 0; c < channels; c++) {
-                    // The running maximum stays in registers; branch-free, since which
-                    // input wins is data-dependent and unpredictable.
-                    float best = source[start + c];
-                    long best_index = start + c;
-                    for (long iy = 0; iy < w.bottom - w.top; iy++)
-                        for (long ix = 0; ix < w.right - w.left; ix++) {
-                            long in = start + iy * row_stride + ix * channels + c;
-                            int wins = source[in] > best;
-                            best = wins ? source[in] : best;
-                            best_index = wins ? in : best_index;
+                for (long c = 0; c < channels; c++) best[c] = source[start + c], best_index[c] = start + c;
+                for (long iy = 0; iy < w.bottom - w.top; iy++)
+                    for (long ix = iy == 0 ? 1 : 0; ix < w.right - w.left; ix++) {
+                        long tap = start + iy * row_stride + ix * channels;
+                        for (long c = 0; c < channels; c++) {
+                            int wins = source[tap + c] > best[c];
+                            best[c] = wins ? source[tap + c] : best[c];
+                            best_index[c] = wins ? tap + c : best_index[c];
                         }
-                    values[out + c] = best;
-                    indices[out + c] = best_index;
-                }
+                    }
             }
+}
+NS_PATH_VARIANTS(max_forward,
+                 (const ns_pooling_geometry *g, long first, long end, const float *restrict source,
+                  float *restrict values, long *restrict indices),
+                 (g, first, end, source, values, indices))
+
+static void max_forward_part(void *context, long part, long part_count) {
+    const pooling_call *call = context;
+    long first, end;
+    images_of_part(call->geometry, part, part_count, &first, &end);
+    max_forward(call->geometry, first, end, call->source, call->result, call->result_argmax);
 }
 
 void ns_max_pool2d_forward(const ns_pooling_geometry *geometry, const float *input,

@@ -15,6 +15,11 @@ void ns_parallel_run(long part_count, ns_task_part task, void *context);
 /// `ns_parallel_threshold()`, else `ns_thread_count()`, never more than `max_parts` (at least 1).
 long ns_part_count(double flop_count, long max_parts);
 
+/// Memory-bound passes count each element as this many floating-point operations when
+/// deciding whether to split over threads (`ns_part_count`): moving one element costs
+/// about as long as that many operations of the matrix kernels.
+#define NS_ELEMENT_WORK 256.0
+
 /// The start of `part` when `count` items are split into `part_count` near-equal ranges
 /// whose bounds are multiples of `granule` (the last range takes the remainder).
 long ns_part_start(long count, long part, long part_count, long granule);

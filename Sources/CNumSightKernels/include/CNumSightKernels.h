@@ -116,6 +116,60 @@ void ns_avg_pool2d_forward(const ns_pooling_geometry *geometry, const float *inp
 void ns_avg_pool2d_backward(const ns_pooling_geometry *geometry, const float *output_gradient,
                             float *input_gradient);
 
+// MARK: Elementwise
+
+/// y[i] = x[i] > 0 ? x[i] : 0 (NaN gives 0).
+void ns_relu_forward(long count, const float *x, float *y);
+
+/// input_gradient[i] = x[i] > 0 ? output_gradient[i] : 0.
+void ns_relu_backward(long count, const float *output_gradient, const float *x, float *input_gradient);
+
+/// The operators of `ns_arithmetic`.
+typedef enum {
+    NS_ARITHMETIC_ADD = 0,
+    NS_ARITHMETIC_SUBTRACT = 1,
+    NS_ARITHMETIC_MULTIPLY = 2,
+    NS_ARITHMETIC_DIVIDE = 3,
+} ns_arithmetic_operator;
+
+/// result[i] = a[i % a_count] op b[i % b_count] for i < count: each operand is either the
+/// whole result's size or repeated (a scalar, a bias over the channels). a_count and b_count
+/// divide count.
+void ns_arithmetic(ns_arithmetic_operator op, long count, const float *a, long a_count, const float *b,
+                   long b_count, float *result);
+
+/// sums[c] = the sum over r of x[r * columns + c], for a [rows, columns] buffer.
+void ns_sum_rows(long rows, long columns, const float *x, float *sums);
+
+// MARK: Normalisation
+
+/// Batch normalisation of a [rows, channels] buffer with per-channel statistics:
+/// mean and (population) variance of each channel over the rows, and
+/// output = (x - mean) / sqrt(variance + epsilon) * scale + offset.
+void ns_batch_norm_forward(long rows, long channels, const float *x, const float *scale, const float *offset,
+                           float epsilon, float *output, float *mean, float *variance);
+
+/// The gradients of `ns_batch_norm_forward` given the output's gradient dy, with
+/// s = 1 / sqrt(variance + epsilon) and x̂ = (x - mean) * s: offset_gradient = Σ dy,
+/// scale_gradient = Σ dy * x̂, input_gradient = scale * s / rows * (rows * dy - Σ dy - x̂ * Σ dy x̂).
+void ns_batch_norm_backward(long rows, long channels, const float *output_gradient, const float *x,
+                            const float *scale, const float *mean, const float *variance, float epsilon,
+                            float *input_gradient, float *scale_gradient, float *offset_gradient);
+
+// MARK: Optimisers
+
+/// One Adam step on `count` values, in place: m = beta1 * m + (1 - beta1) * g,
+/// v = beta2 * v + (1 - beta2) * g², parameter -= step_size * m / (sqrt(v) + epsilon).
+void ns_adam_update(long count, float *parameter, const float *gradient, float *first_moment,
+                    float *second_moment, float beta1, float beta2, float epsilon, float step_size);
+
+// MARK: Memory
+
+/// Makes glibc's allocator keep freed memory for reuse (blocks up to 256 MiB from the heap,
+/// up to 1 GiB of free memory kept), so that large buffers allocated again and again do
+/// not page-fault each time. Does nothing with other C libraries.
+void ns_keep_freed_memory(void);
+
 // MARK: Measurement
 
 /// Runs `iterations` rounds of independent fused multiply-adds on every one of

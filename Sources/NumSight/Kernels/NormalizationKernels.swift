@@ -1,6 +1,9 @@
+import CNumSightKernels
+
 /// Batch normalisation over `[rows, channels]` buffers (every axis but the last
-/// flattened into rows), statistics per channel. Sums are taken in blocks of
-/// rows in `Scalar` (so the loops vectorise over channels) and added up in `Double`.
+/// flattened into rows), statistics per channel: the C kernels for `Float`, Swift
+/// loops otherwise. Sums are taken in blocks of rows in `Scalar` (so the loops
+/// vectorise over channels) and added up in `Double`.
 enum NormalizationKernels {
     /// Rows summed in `Scalar` before the partial sums are added in `Double`.
     private static let blockRows = 64
@@ -11,6 +14,17 @@ enum NormalizationKernels {
         _ x: [Scalar], channels: Int, scale: [Scalar], offset: [Scalar], epsilon: Scalar
     ) -> (output: [Scalar], mean: [Scalar], variance: [Scalar]) {
         let rows = x.count / Swift.max(channels, 1)
+        if Scalar.self == Float.self {
+            var mean = [Float](repeating: 0, count: channels), variance = mean
+            let output = [Float](unsafeUninitializedCapacity: x.count) { output, initialized in
+                ns_batch_norm_forward(rows, channels, unsafeBitCast(x, to: [Float].self),
+                                      unsafeBitCast(scale, to: [Float].self), unsafeBitCast(offset, to: [Float].self),
+                                      Float(epsilon), output.baseAddress, &mean, &variance)
+                initialized = x.count
+            }
+            return (unsafeBitCast(output, to: [Scalar].self), unsafeBitCast(mean, to: [Scalar].self),
+                    unsafeBitCast(variance, to: [Scalar].self))
+        }
         let (sums, squares) = x.withUnsafeBufferPointer { x in
             channelSums(rows: rows, channels: channels) { row, c in
                 let value = x[row * channels + c]
@@ -46,6 +60,18 @@ enum NormalizationKernels {
         variance: [Scalar], epsilon: Scalar
     ) -> (input: [Scalar], scale: [Scalar], offset: [Scalar]) {
         let rows = x.count / Swift.max(channels, 1)
+        if Scalar.self == Float.self {
+            var scaleGradient = [Float](repeating: 0, count: channels), offsetGradient = scaleGradient
+            let inputGradient = [Float](unsafeUninitializedCapacity: x.count) { inputGradient, initialized in
+                ns_batch_norm_backward(rows, channels, unsafeBitCast(outputGradient, to: [Float].self),
+                                       unsafeBitCast(x, to: [Float].self), unsafeBitCast(scale, to: [Float].self),
+                                       unsafeBitCast(mean, to: [Float].self), unsafeBitCast(variance, to: [Float].self),
+                                       Float(epsilon), inputGradient.baseAddress, &scaleGradient, &offsetGradient)
+                initialized = x.count
+            }
+            return (unsafeBitCast(inputGradient, to: [Scalar].self), unsafeBitCast(scaleGradient, to: [Scalar].self),
+                    unsafeBitCast(offsetGradient, to: [Scalar].self))
+        }
         let inverseDeviation = variance.map { 1 / ($0 + epsilon).squareRoot() }
         let (offsetSums, scaleSums) = outputGradient.withUnsafeBufferPointer { dy in
             x.withUnsafeBufferPointer { x in

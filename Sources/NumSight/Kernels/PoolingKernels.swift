@@ -13,13 +13,33 @@ enum PoolingKernels {
         if Scalar.self == Float.self {
             let floats = unsafeBitCast(input, to: [Float].self)
             var pooling = geometry.cPoolingGeometry
-            var values = [Float](repeating: 0, count: count)
-            var offsets = [Int](repeating: 0, count: count)
-            ns_max_pool2d_forward(&pooling, floats, &values, &offsets)
+            var offsets: [Int] = []
+            let values = [Float](unsafeUninitializedCapacity: count) { values, initialized in
+                offsets = [Int](unsafeUninitializedCapacity: count) { offsets, initialized in
+                    ns_max_pool2d_forward(&pooling, floats, values.baseAddress, offsets.baseAddress)
+                    initialized = count
+                }
+                initialized = count
+            }
             return (unsafeBitCast(values, to: [Scalar].self), offsets)
         }
         let offsets = maximumOffsets(geometry, input: input)
         return (offsets.map { $0 < 0 ? 0 : input[$0] }, offsets)
+    }
+
+    /// The adjoint of `maximum`: each output gradient added to the input at its offset.
+    static func maximumBackward<Scalar: TensorScalar>(
+        _ geometry: ConvolutionGeometry, outputGradient: [Scalar], offsets: [Int]
+    ) -> [Scalar] {
+        let count = geometry.inputShape.elementCount
+        guard Scalar.self == Float.self else { return LayoutKernels.scatterAdd(outputGradient, at: offsets, count: count) }
+        var pooling = geometry.cPoolingGeometry
+        let inputGradient = [Float](unsafeUninitializedCapacity: count) { inputGradient, initialized in
+            ns_max_pool2d_backward(&pooling, unsafeBitCast(outputGradient, to: [Float].self), offsets,
+                                   inputGradient.baseAddress)
+            initialized = count
+        }
+        return unsafeBitCast(inputGradient, to: [Scalar].self)
     }
 
     private static func maximumOffsets<Scalar: TensorScalar>(_ geometry: ConvolutionGeometry, input: [Scalar]) -> [Int] {

@@ -1,3 +1,5 @@
+import CNumSightKernels
+
 /// Reductions over a set of axes of a row-major buffer. Results have the
 /// input's rank, with reduced axes of size 1.
 enum ReductionKernels {
@@ -5,6 +7,14 @@ enum ReductionKernels {
     static func sum<Scalar: TensorScalar>(_ x: [Scalar], shape: [Int], axes: [Int]) -> [Scalar] {
         let outputShape = reducedShape(shape, axes: axes)
         if let (outer, reduced, inner) = contiguousBlocks(shape, axes: axes) {
+            if Scalar.self == Float.self && outer == 1 {
+                // Leading axes (a bias gradient, for instance): the C kernel's blocked sums.
+                let sums = [Float](unsafeUninitializedCapacity: inner) { sums, initialized in
+                    ns_sum_rows(reduced, inner, unsafeBitCast(x, to: [Float].self), sums.baseAddress)
+                    initialized = inner
+                }
+                return unsafeBitCast(sums, to: [Scalar].self)
+            }
             var result = [Scalar](repeating: 0, count: outer * inner)
             x.withUnsafeBufferPointer { x in
                 result.withUnsafeMutableBufferPointer { result in

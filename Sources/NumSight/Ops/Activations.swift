@@ -4,11 +4,11 @@
 /// max(x, 0). The derivative at 0 is taken as 0, as every framework does.
 @_specialize(where Scalar == Float)
 public func relu<Scalar>(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
-    x.unary(.relu, { $0 > 0 ? $0 : 0 }) { gradient in
-        guard !GradientRecording.isActive else { return gradient * x.mask { $0 > 0 } }
+    Tensor.recording(.relu, shape: x.shape, scalars: ElementwiseKernels.relu(x.scalars), inputs: [x]) { gradient in
+        guard !GradientRecording.isActive else { return [gradient * x.mask { $0 > 0 }] }
         // Not recorded: one fused pass instead of a mask and a product.
-        let scalars = ElementwiseKernels.combine(gradient.scalars, x.scalars) { $1 > 0 ? $0 : 0 }
-        return Tensor(shape: x.shape, scalars: scalars, node: nil)
+        return [Tensor(shape: x.shape, scalars: ElementwiseKernels.reluGradient(gradient.scalars, x: x.scalars),
+                       node: nil)]
     }
 }
 

@@ -2,10 +2,9 @@
 /// a gather reads `output[i] = x[offsets[i]]`, and its adjoint, a scatter-add,
 /// writes `output[offsets[i]] += x[i]`. Each is the other's pullback.
 extension Tensor {
-    /// The elements at `offsets` (row-major offsets into this tensor), shaped as
-    /// `shape`; `values` are those elements when the caller has them already.
-    func gathered(_ operation: Operation, offsets: [Int], shape: [Int], values: [Scalar]? = nil) -> Tensor {
-        Tensor.recording(operation, shape: shape, scalars: values ?? LayoutKernels.gather(scalars, at: offsets),
+    /// The elements at `offsets` (row-major offsets into this tensor), shaped as `shape`.
+    func gathered(_ operation: Operation, offsets: [Int], shape: [Int]) -> Tensor {
+        Tensor.recording(operation, shape: shape, scalars: LayoutKernels.gather(scalars, at: offsets),
                          inputs: [self]) { gradient in
             [gradient.scatteredAdding(.scatterAdd, offsets: offsets, shape: self.shape)]
         }

@@ -9,6 +9,20 @@ extension ConvolutionGeometry {
     }
 }
 
+extension ConvolutionGeometry {
+    /// Whether some pooling window holds no position of the image. Padding is only at the
+    /// borders, so only the first or the last window along an axis can.
+    var hasWindowInPaddingOnly: Bool {
+        func isOutside(output: Int, input: Int, window: Int, stride: Int, padding: Int) -> Bool {
+            output > 0 && (window - padding <= 0 || (output - 1) * stride - padding >= input)
+        }
+        return isOutside(output: outputHeight, input: inputHeight, window: kernelHeight, stride: strideHeight,
+                         padding: paddingTop)
+            || isOutside(output: outputWidth, input: inputWidth, window: kernelWidth, stride: strideWidth,
+                         padding: paddingLeft)
+    }
+}
+
 /// The largest value in each window, per channel.
 ///
 /// - Parameters:
@@ -29,9 +43,17 @@ public func maxPool2D<Scalar>(
 ) -> Tensor<Scalar> {
     let geometry = ConvolutionGeometry(poolingShape: input.shape, window: window, strides: strides ?? window,
                                        padding: padding)
+    precondition(!geometry.hasWindowInPaddingOnly,
+                 "maxPool2D: a window of \(window) lies entirely in the padding of \(input.shape)")
     let (values, offsets) = PoolingKernels.maximum(geometry, input: input.scalars)
-    precondition(!offsets.contains(-1), "maxPool2D: a window of \(window) lies entirely in the padding of \(input.shape)")
-    return input.gathered(.maxPool2D, offsets: offsets, shape: geometry.outputShape, values: values)
+    return Tensor.recording(.maxPool2D, shape: geometry.outputShape, scalars: values, inputs: [input]) { gradient in
+        guard !GradientRecording.isActive else {
+            return [gradient.scatteredAdding(.scatterAdd, offsets: offsets, shape: input.shape)]
+        }
+        // Not recorded: the pooling kernel's scatter, split over the images.
+        let scalars = PoolingKernels.maximumBackward(geometry, outputGradient: gradient.scalars, offsets: offsets)
+        return [Tensor(shape: input.shape, scalars: scalars, node: nil)]
+    }
 }
 
 /// The mean of each window, per channel, counting only positions inside the

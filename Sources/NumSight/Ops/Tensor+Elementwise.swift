@@ -1,3 +1,5 @@
+import CNumSightKernels
+
 /// The shared shape of elementwise operations: compute each element, record one
 /// pullback, and reduce broadcast gradients back to each input's shape.
 extension Tensor {
@@ -29,11 +31,26 @@ extension Tensor {
         guard let shape = lhs.shape == rhs.shape ? lhs.shape : broadcastShape(lhs.shape, rhs.shape) else {
             preconditionFailure("\(operation.rawValue): shapes \(lhs.shape) and \(rhs.shape) do not broadcast")
         }
-        let scalars = ElementwiseKernels.broadcasting(lhs.scalars, shape: lhs.shape, rhs.scalars, shape: rhs.shape,
-                                                      to: shape, f)
+        let scalars = operation.arithmeticOperator.flatMap {
+            ElementwiseKernels.arithmetic($0, lhs.scalars, shape: lhs.shape, rhs.scalars, shape: rhs.shape, to: shape)
+        } ?? ElementwiseKernels.broadcasting(lhs.scalars, shape: lhs.shape, rhs.scalars, shape: rhs.shape,
+                                             to: shape, f)
         return recording(operation, shape: shape, scalars: scalars, inputs: [lhs, rhs]) { gradient in
             let (lhsGradient, rhsGradient) = pullback(gradient)
             return [lhsGradient?.summed(toShape: lhs.shape), rhsGradient?.summed(toShape: rhs.shape)]
+        }
+    }
+}
+
+extension Operation {
+    /// The C kernels' operator for the four arithmetic operations, which compute the same numbers.
+    fileprivate var arithmeticOperator: ns_arithmetic_operator? {
+        switch self {
+        case .add: NS_ARITHMETIC_ADD
+        case .subtract: NS_ARITHMETIC_SUBTRACT
+        case .multiply: NS_ARITHMETIC_MULTIPLY
+        case .divide: NS_ARITHMETIC_DIVIDE
+        default: nil
         }
     }
 }

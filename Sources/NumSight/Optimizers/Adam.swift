@@ -28,12 +28,20 @@ public class Adam<Scalar: TensorScalar>: Optimizer<Scalar> {
     @_specialize(where Scalar == Float)
     public override func update(_ parameter: inout [Scalar], gradient: [Scalar], state: inout [String: [Scalar]],
                                 learningRate: Scalar) {
-        let zeros = [Scalar](repeating: 0, count: parameter.count)
-        var m = state["firstMoment"] ?? zeros
-        var v = state["secondMoment"] ?? zeros
-        var vMax = usesAMSGrad ? state["maximumSecondMoment"] ?? zeros : []
+        let count = parameter.count
+        let zeros = { [Scalar](repeating: 0, count: count) }
+        // Taken out of the state, the moments are uniquely referenced and change in place.
+        var m = state.removeValue(forKey: "firstMoment") ?? zeros()
+        var v = state.removeValue(forKey: "secondMoment") ?? zeros()
+        var vMax = usesAMSGrad ? state.removeValue(forKey: "maximumSecondMoment") ?? zeros() : []
         let t = Scalar(step)
         let alpha = learningRate * (1 - Scalar.pow(beta2, t)).squareRoot() / (1 - Scalar.pow(beta1, t))
+        if !usesAMSGrad, OptimizerKernels.adam(&parameter, gradient: gradient, firstMoment: &m, secondMoment: &v,
+                                               beta1: beta1, beta2: beta2, epsilon: epsilon, stepSize: alpha) {
+            state["firstMoment"] = m
+            state["secondMoment"] = v
+            return
+        }
         for i in parameter.indices {
             m[i] = beta1 * m[i] + (1 - beta1) * gradient[i]
             v[i] = beta2 * v[i] + (1 - beta2) * gradient[i] * gradient[i]

@@ -89,6 +89,21 @@ extension KernelTests {
             #expect(gradient == [1, 2, 1, 2, 4, 2, 1, 2, 1])
         }
 
+        /// Ties go to the first tap of the window, for every channel of a wide vector.
+        @Test func tiesKeepTheFirstTap() {
+            forEachConfiguration { configuration in
+                var g = Self.geometry(batch: 2, height: 4, width: 4, channels: 37, window: (2, 2), stride: (2, 2))
+                let size = Self.sizes(g)
+                let input = (0..<size.input).map { Float($0 / (2 * 4 * 37)) }  // constant over each window
+                var output = [Float](repeating: .nan, count: size.output), expected = output
+                var argmax = [Int](repeating: -7, count: size.output), expectedArgmax = argmax
+                ns_max_pool2d_forward(&g, input, &output, &argmax)
+                ns_reference_max_pool2d_forward(&g, input, &expected, &expectedArgmax)
+                #expect(output == expected, "\(configuration)")
+                #expect(argmax == expectedArgmax, "\(configuration)")
+            }
+        }
+
         /// Padding counts for nothing: with 3x3 windows, stride 3 and padding 1 on a 2x2 image
         /// of [-4, -3, -2, -1], the one window sees only the four pixels.
         @Test func ignoresPaddingByHand() {

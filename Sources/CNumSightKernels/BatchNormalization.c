@@ -1,0 +1,201 @@
+// Batch normalisation over [rows, channels] buffers, statistics per channel. Sums are taken
+// in float over fixed blocks of rows (so the loops vectorise over channels and the blocks
+// split over threads) and the block sums added in double in block order, so the results do
+// not depend on the thread count.
+#include "CNumSightKernels.h"
+#include "PathVariants.h"
+#include "ThreadPool.h"
+#include <math.h>
+#include <stdlib.h>
+
+enum { block_rows = 64 };
+
+/// What one batch-normalisation pass reads and writes; parts split the row blocks (sums)
+/// or the rows (elementwise passes).
+typedef struct {
+    long rows, channels;
+    const float *x, *gradient;
+    const float *mean, *inverse_deviation;  // the backward sums only
+    const float *a, *b, *c;                 // result = a·x + c, or a·gradient + b·x + c
+    float *block_sums;                      // per block: channels first sums, then channels second sums
+    float *result;
+} normalization_call;
+
+static long block_count(long rows) { return (rows + block_rows - 1) / block_rows; }
+
+static void run(normalization_call *call, ns_task_part task, long units) {
+    ns_parallel_run(ns_part_count((double)call->rows * call->channels * NS_ELEMENT_WORK, units), task, call);
+}
+
+/// Per channel, the double totals of the block sums of each of the two quantities.
+static void add_block_sums(const normalization_call *call, double *first, double *second) {
+    long channels = call->channels;
+    for (long c = 0; c < channels; c++) first[c] = second[c] = 0;
+    for (long block = 0; block < block_count(call->rows); block++) {
+        const float *sums = call->block_sums + 2 * block * channels;
+        for (long c = 0; c < channels; c++) {
+            first[c] += sums[c];
+            second[c] += sums[channels + c];
+        }
+    }
+}
+
+// MARK: Sums
+
+/// Sums of x and x² over the rows of blocks [first_block, end_block).
+NS_BODY void statistics_sums_body(long first_block, long end_block, long rows, long channels,
+                                  const float *restrict x, float *restrict block_sums) {
+    for (long block = first_block; block < end_block; block++) {
+        float *restrict sums = block_sums + 2 * block * channels, *restrict squares = sums + channels;
+        for (long c = 0; c < channels; c++) sums[c] = squares[c] = 0;
+        long end = (block + 1) * block_rows < rows ? (block + 1) * block_rows : rows;
+        for (long row = block * block_rows; row < end; row++) {
+            const float *restrict values = x + row * channels;
+            for (long c = 0; c < channels; c++) {
+                sums[c] += values[c];
+                squares[c] += values[c] * values[c];
+            }
+        }
+    }
+}
+NS_PATH_VARIANTS(statistics_sums,
+                 (long first_block, long end_block, long rows, long channels, const float *restrict x,
+                  float *restrict block_sums),
+                 (first_block, end_block, rows, channels, x, block_sums))
+
+static void statistics_sums_part(void *context, long part, long part_count) {
+    normalization_call *call = context;
+    long blocks = block_count(call->rows);
+    statistics_sums(ns_part_start(blocks, part, part_count, 1), ns_part_start(blocks, part + 1, part_count, 1),
+                    call->rows, call->channels, call->x, call->block_sums);
+}
+
+/// Sums of dy and dy·(x − mean)·s over the rows of blocks [first_block, end_block).
+NS_BODY void gradient_sums_body(long first_block, long end_block, long rows, long channels,
+                                const float *restrict gradient, const float *restrict x, const float *restrict mean,
+                                const float *restrict inverse_deviation, float *restrict block_sums) {
+    for (long block = first_block; block < end_block; block++) {
+        float *restrict sums = block_sums + 2 * block * channels, *restrict products = sums + channels;
+        for (long c = 0; c < channels; c++) sums[c] = products[c] = 0;
+        long end = (block + 1) * block_rows < rows ? (block + 1) * block_rows : rows;
+        for (long row = block * block_rows; row < end; row++) {
+            const float *restrict dy = gradient + row * channels, *restrict values = x + row * channels;
+            for (long c = 0; c < channels; c++) {
+                sums[c] += dy[c];
+                products[c] += dy[c] * ((values[c] - mean[c]) * inverse_deviation[c]);
+            }
+        }
+    }
+}
+NS_PATH_VARIANTS(gradient_sums,
+                 (long first_block, long end_block, long rows, long channels, const float *restrict gradient,
+                  const float *restrict x, const float *restrict mean, const float *restrict inverse_deviation,
+                  float *restrict block_sums),
+                 (first_block, end_block, rows, channels, gradient, x, mean, inverse_deviation, block_sums))
+
+static void gradient_sums_part(void *context, long part, long part_count) {
+    normalization_call *call = context;
+    long blocks = block_count(call->rows);
+    gradient_sums(ns_part_start(blocks, part, part_count, 1), ns_part_start(blocks, part + 1, part_count, 1),
+                  call->rows, call->channels, call->gradient, call->x, call->mean, call->inverse_deviation,
+                  call->block_sums);
+}
+
+// MARK: Elementwise passes
+
+/// result = a·x + c per channel, over rows [first_row, end_row).
+NS_BODY void normalize_body(long first_row, long end_row, long channels, const float *restrict x,
+                            const float *restrict a, const float *restrict c, float *restrict result) {
+    for (long row = first_row; row < end_row; row++) {
+        const float *restrict values = x + row * channels;
+        float *restrict output = result + row * channels;
+        for (long k = 0; k < channels; k++) output[k] = values[k] * a[k] + c[k];
+    }
+}
+NS_PATH_VARIANTS(normalize,
+                 (long first_row, long end_row, long channels, const float *restrict x, const float *restrict a,
+                  const float *restrict c, float *restrict result),
+                 (first_row, end_row, channels, x, a, c, result))
+
+static void normalize_part(void *context, long part, long part_count) {
+    normalization_call *call = context;
+    normalize(ns_part_start(call->rows, part, part_count, 1), ns_part_start(call->rows, part + 1, part_count, 1),
+              call->channels, call->x, call->a, call->c, call->result);
+}
+
+/// result = a·gradient + b·x + c per channel, over rows [first_row, end_row).
+NS_BODY void input_gradient_body(long first_row, long end_row, long channels, const float *restrict gradient,
+                                 const float *restrict x, const float *restrict a, const float *restrict b,
+                                 const float *restrict c, float *restrict result) {
+    for (long row = first_row; row < end_row; row++) {
+        const float *restrict dy = gradient + row * channels, *restrict values = x + row * channels;
+        float *restrict dx = result + row * channels;
+        for (long k = 0; k < channels; k++) dx[k] = a[k] * dy[k] + b[k] * values[k] + c[k];
+    }
+}
+NS_PATH_VARIANTS(input_gradient,
+                 (long first_row, long end_row, long channels, const float *restrict gradient,
+                  const float *restrict x, const float *restrict a, const float *restrict b,
+                  const float *restrict c, float *restrict result),
+                 (first_row, end_row, channels, gradient, x, a, b, c, result))
+
+static void input_gradient_part(void *context, long part, long part_count) {
+    normalization_call *call = context;
+    input_gradient(ns_part_start(call->rows, part, part_count, 1),
+                   ns_part_start(call->rows, part + 1, part_count, 1), call->channels, call->gradient, call->x,
+                   call->a, call->b, call->c, call->result);
+}
+
+// MARK: Entry points
+
+void ns_batch_norm_forward(long rows, long channels, const float *x, const float *scale, const float *offset,
+                           float epsilon, float *output, float *mean, float *variance) {
+    float *block_sums = malloc(sizeof(float) * 2 * (block_count(rows) + 1) * channels);
+    double *totals = malloc(sizeof(double) * 2 * channels);
+    float *multiplier = malloc(sizeof(float) * 2 * channels), *shift = multiplier + channels;
+    normalization_call call = {.rows = rows, .channels = channels, .x = x, .block_sums = block_sums,
+                               .a = multiplier, .c = shift, .result = output};
+    run(&call, statistics_sums_part, block_count(rows));
+    add_block_sums(&call, totals, totals + channels);
+    double count = rows > 1 ? (double)rows : 1;
+    for (long c = 0; c < channels; c++) {
+        double average = totals[c] / count, spread = totals[channels + c] / count - average * average;
+        if (spread < 0) spread = 0;
+        mean[c] = (float)average;
+        variance[c] = (float)spread;
+        multiplier[c] = (float)((double)scale[c] / sqrt(spread + (double)epsilon));
+        shift[c] = offset[c] - mean[c] * multiplier[c];
+    }
+    run(&call, normalize_part, rows);
+    free(multiplier);
+    free(totals);
+    free(block_sums);
+}
+
+void ns_batch_norm_backward(long rows, long channels, const float *output_gradient, const float *x,
+                            const float *scale, const float *mean, const float *variance, float epsilon,
+                            float *input_gradient, float *scale_gradient, float *offset_gradient) {
+    float *block_sums = malloc(sizeof(float) * 2 * (block_count(rows) + 1) * channels);
+    double *totals = malloc(sizeof(double) * 2 * channels);
+    float *constants = malloc(sizeof(float) * 4 * channels);
+    float *inverse_deviation = constants, *a = constants + channels, *b = a + channels, *c = b + channels;
+    for (long k = 0; k < channels; k++) inverse_deviation[k] = 1 / sqrtf(variance[k] + epsilon);
+    normalization_call call = {.rows = rows, .channels = channels, .x = x, .gradient = output_gradient,
+                               .mean = mean, .inverse_deviation = inverse_deviation, .a = a, .b = b, .c = c,
+                               .block_sums = block_sums, .result = input_gradient};
+    run(&call, gradient_sums_part, block_count(rows));
+    add_block_sums(&call, totals, totals + channels);
+    float n = (float)rows;
+    for (long k = 0; k < channels; k++) {
+        offset_gradient[k] = (float)totals[k];
+        scale_gradient[k] = (float)totals[channels + k];
+        // dx = a·dy + b·x + c, the constants folded once per channel.
+        a[k] = scale[k] * inverse_deviation[k];
+        b[k] = -a[k] * inverse_deviation[k] * scale_gradient[k] / n;
+        c[k] = -a[k] * offset_gradient[k] / n - b[k] * mean[k];
+    }
+    run(&call, input_gradient_part, rows);
+    free(constants);
+    free(totals);
+    free(block_sums);
+}

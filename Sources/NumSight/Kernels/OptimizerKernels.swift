@@ -1,0 +1,29 @@
+import CNumSightKernels
+
+/// Update rules of the optimisers over whole buffers, in place, where a C kernel
+/// exists for the scalar type.
+enum OptimizerKernels {
+    /// One Adam step with the C kernel when the scalars are `Float`:
+    /// m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², p ← p − α·m / (√v + ε).
+    /// Returns false, changing nothing, for other scalars.
+    static func adam<Scalar: TensorScalar>(
+        _ parameter: inout [Scalar], gradient: [Scalar], firstMoment: inout [Scalar], secondMoment: inout [Scalar],
+        beta1: Scalar, beta2: Scalar, epsilon: Scalar, stepSize: Scalar
+    ) -> Bool {
+        guard Scalar.self == Float.self else { return false }
+        precondition(gradient.count == parameter.count && firstMoment.count == parameter.count
+                     && secondMoment.count == parameter.count, "adam: buffers of different sizes")
+        parameter.withUnsafeMutableBytes { parameter in
+            firstMoment.withUnsafeMutableBytes { firstMoment in
+                secondMoment.withUnsafeMutableBytes { secondMoment in
+                    ns_adam_update(parameter.count / 4, parameter.baseAddress?.assumingMemoryBound(to: Float.self),
+                                   unsafeBitCast(gradient, to: [Float].self),
+                                   firstMoment.baseAddress?.assumingMemoryBound(to: Float.self),
+                                   secondMoment.baseAddress?.assumingMemoryBound(to: Float.self),
+                                   Float(beta1), Float(beta2), Float(epsilon), Float(stepSize))
+                }
+            }
+        }
+        return true
+    }
+}

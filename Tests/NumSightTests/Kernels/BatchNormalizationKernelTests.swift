@@ -1,0 +1,70 @@
+import CNumSightKernels
+import Testing
+
+extension KernelTests {
+    /// Batch normalisation forward and backward against double-precision loops written
+    /// from the formulas in CNumSightKernels.h, on every path and thread count.
+    @Suite struct BatchNormalizationTests {
+        static let (rows, channels) = (301, 19)
+        static let epsilon: Float = 1e-3
+
+        /// Per channel, the mean and population variance in double.
+        static func statistics(_ x: [Float]) -> (mean: [Double], variance: [Double]) {
+            let mean = (0..<channels).map { c in (0..<rows).reduce(0.0) { $0 + Double(x[$1 * channels + c]) } / Double(rows) }
+            let variance = (0..<channels).map { c in
+                (0..<rows).reduce(0.0) { $0 + (Double(x[$1 * channels + c]) - mean[c]) * (Double(x[$1 * channels + c]) - mean[c]) }
+                    / Double(rows)
+            }
+            return (mean, variance)
+        }
+
+        @Test func forwardMatchesDefinition() {
+            let x = randomFloats(Self.rows * Self.channels, seed: 1).map { 3 * $0 + 2 }
+            let scale = randomFloats(Self.channels, seed: 2), offset = randomFloats(Self.channels, seed: 3)
+            let (mean, variance) = Self.statistics(x)
+            let expected = x.indices.map { i in
+                let c = i % Self.channels
+                return Float((Double(x[i]) - mean[c]) / (variance[c] + Double(Self.epsilon)).squareRoot()
+                             * Double(scale[c]) + Double(offset[c]))
+            }
+            forEachConfiguration { configuration in
+                var output = [Float](repeating: .nan, count: x.count)
+                var observedMean = [Float](repeating: .nan, count: Self.channels), observedVariance = observedMean
+                ns_batch_norm_forward(Self.rows, Self.channels, x, scale, offset, Self.epsilon, &output,
+                                      &observedMean, &observedVariance)
+                expectClose(output, expected, tolerance: 1e-4, "output, \(configuration)")
+                expectClose(observedMean, mean.map { Float($0) }, tolerance: 1e-5, "mean, \(configuration)")
+                expectClose(observedVariance, variance.map { Float($0) }, tolerance: 1e-5, "variance, \(configuration)")
+            }
+        }
+
+        @Test func backwardMatchesDefinition() {
+            let x = randomFloats(Self.rows * Self.channels, seed: 4)
+            let gradient = randomFloats(x.count, seed: 5), scale = randomFloats(Self.channels, seed: 6)
+            let (mean, variance) = Self.statistics(x)
+            let s = variance.map { 1 / ($0 + Double(Self.epsilon)).squareRoot() }
+            let normalised = x.indices.map { (Double(x[$0]) - mean[$0 % Self.channels]) * s[$0 % Self.channels] }
+            let offsetGradient = (0..<Self.channels).map { c in
+                (0..<Self.rows).reduce(0.0) { $0 + Double(gradient[$1 * Self.channels + c]) }
+            }
+            let scaleGradient = (0..<Self.channels).map { c in
+                (0..<Self.rows).reduce(0.0) { $0 + Double(gradient[$1 * Self.channels + c]) * normalised[$1 * Self.channels + c] }
+            }
+            let n = Double(Self.rows)
+            let inputGradient = x.indices.map { i in
+                let c = i % Self.channels
+                return Float(Double(scale[c]) * s[c] / n
+                             * (n * Double(gradient[i]) - offsetGradient[c] - normalised[i] * scaleGradient[c]))
+            }
+            forEachConfiguration { configuration in
+                var dx = [Float](repeating: .nan, count: x.count)
+                var dScale = [Float](repeating: .nan, count: Self.channels), dOffset = dScale
+                ns_batch_norm_backward(Self.rows, Self.channels, gradient, x, scale, mean.map { Float($0) },
+                                       variance.map { Float($0) }, Self.epsilon, &dx, &dScale, &dOffset)
+                expectClose(dx, inputGradient, tolerance: 1e-4, "input gradient, \(configuration)")
+                expectClose(dScale, scaleGradient.map { Float($0) }, tolerance: 1e-4, "scale gradient, \(configuration)")
+                expectClose(dOffset, offsetGradient.map { Float($0) }, tolerance: 1e-4, "offset gradient, \(configuration)")
+            }
+        }
+    }
+}
