@@ -1,5 +1,6 @@
 import Foundation
 import MNISTApp
+import NumSight
 
 #if DEBUG
 FileHandle.standardError.write(Data("""
@@ -9,4 +10,6 @@ FileHandle.standardError.write(Data("""
     """.utf8))
 #endif
 
+// Training and serving reuse the same large buffers at every step or request.
+KernelConfiguration.keepFreedMemory()
 exit(MNISTCommandLine.run(Array(CommandLine.arguments.dropFirst())))
