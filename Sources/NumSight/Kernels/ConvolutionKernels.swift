@@ -23,8 +23,10 @@ struct ConvolutionGeometry: Hashable, Sendable {
             dilation_height: dilationHeight, dilation_width: dilationWidth)
     }
 
-    /// Calls `body(n, oy, ox, iy, ix, ky, kx)` for every filter tap that lands inside the image.
-    func forEachTap(_ body: (Int, Int, Int, Int, Int, Int, Int) -> Void) {
+    /// Calls `body(input, filter, output)` for every filter tap that lands inside the
+    /// image, with the offsets of the input pixel, of the tap's `[inputChannels,
+    /// outputChannels]` block of the filter, and of the output pixel (channel 0 of each).
+    func forEachTap(_ body: (Int, Int, Int) -> Void) {
         for n in 0..<batch {
             for oy in 0..<outputHeight {
                 for ky in 0..<kernelHeight {
@@ -34,7 +36,9 @@ struct ConvolutionGeometry: Hashable, Sendable {
                         for kx in 0..<kernelWidth {
                             let ix = ox * strideWidth + kx * dilationWidth - paddingLeft
                             guard ix >= 0 && ix < inputWidth else { continue }
-                            body(n, oy, ox, iy, ix, ky, kx)
+                            body(((n * inputHeight + iy) * inputWidth + ix) * inputChannels,
+                                 (ky * kernelWidth + kx) * inputChannels * outputChannels,
+                                 ((n * outputHeight + oy) * outputWidth + ox) * outputChannels)
                         }
                     }
                 }
@@ -52,10 +56,7 @@ enum ConvolutionKernels {
         if let output = run(ns_conv2d_forward, geometry, input, filter, count: geometry.outputShape.elementCount) { return output }
         var output = [Scalar](repeating: 0, count: geometry.outputShape.elementCount)
         let (inC, outC) = (geometry.inputChannels, geometry.outputChannels)
-        geometry.forEachTap { n, oy, ox, iy, ix, ky, kx in
-            let x = ((n * geometry.inputHeight + iy) * geometry.inputWidth + ix) * inC
-            let w = (ky * geometry.kernelWidth + kx) * inC * outC
-            let y = ((n * geometry.outputHeight + oy) * geometry.outputWidth + ox) * outC
+        geometry.forEachTap { x, w, y in
             for ci in 0..<inC {
                 for co in 0..<outC { output[y + co] += input[x + ci] * filter[w + ci * outC + co] }
             }
@@ -69,10 +70,7 @@ enum ConvolutionKernels {
         if let inputGradient = run(ns_conv2d_backward_input, geometry, outputGradient, filter, count: geometry.inputShape.elementCount) { return inputGradient }
         var inputGradient = [Scalar](repeating: 0, count: geometry.inputShape.elementCount)
         let (inC, outC) = (geometry.inputChannels, geometry.outputChannels)
-        geometry.forEachTap { n, oy, ox, iy, ix, ky, kx in
-            let x = ((n * geometry.inputHeight + iy) * geometry.inputWidth + ix) * inC
-            let w = (ky * geometry.kernelWidth + kx) * inC * outC
-            let y = ((n * geometry.outputHeight + oy) * geometry.outputWidth + ox) * outC
+        geometry.forEachTap { x, w, y in
             for ci in 0..<inC {
                 for co in 0..<outC { inputGradient[x + ci] += outputGradient[y + co] * filter[w + ci * outC + co] }
             }
@@ -86,10 +84,7 @@ enum ConvolutionKernels {
         if let filterGradient = run(ns_conv2d_backward_filter, geometry, input, outputGradient, count: geometry.filterShape.elementCount) { return filterGradient }
         var filterGradient = [Scalar](repeating: 0, count: geometry.filterShape.elementCount)
         let (inC, outC) = (geometry.inputChannels, geometry.outputChannels)
-        geometry.forEachTap { n, oy, ox, iy, ix, ky, kx in
-            let x = ((n * geometry.inputHeight + iy) * geometry.inputWidth + ix) * inC
-            let w = (ky * geometry.kernelWidth + kx) * inC * outC
-            let y = ((n * geometry.outputHeight + oy) * geometry.outputWidth + ox) * outC
+        geometry.forEachTap { x, w, y in
             for ci in 0..<inC {
                 for co in 0..<outC { filterGradient[w + ci * outC + co] += input[x + ci] * outputGradient[y + co] }
             }

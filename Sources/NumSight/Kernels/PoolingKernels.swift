@@ -114,9 +114,6 @@ extension ConvolutionGeometry {
 
     /// Calls `body(outputPixelOffset, inputPixelOffset)` (offsets of channel 0) for every window tap inside the image.
     func forEachWindowTap(_ body: (Int, Int) -> Void) {
-        forEachTap { n, oy, ox, iy, ix, _, _ in
-            body(((n * outputHeight + oy) * outputWidth + ox) * outputChannels,
-                 ((n * inputHeight + iy) * inputWidth + ix) * inputChannels)
-        }
+        forEachTap { input, _, output in body(output, input) }
     }
 }
