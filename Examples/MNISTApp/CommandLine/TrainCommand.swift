@@ -16,6 +16,8 @@ public enum TrainCommand: Subcommand {
                           help: "Seeds weights, order and augmentation: the same seed and threads give the same model."),
         CommandLineOption("augmentation", valueName: "KIND", default: "default",
                           help: "default (rotation ±8°, shift and zoom ±8 %), original (the Keras app's), or none."),
+        CommandLineOption("schedule", valueName: "KIND", default: "cosine",
+                          help: "cosine (decay to 1 % over the epochs), plateau (halve when validation loss stalls), or constant."),
         CommandLineOption("validation-fraction", valueName: "F", default: "0.1",
                           help: "The last part of the training set held out for validation."),
         CommandLineOption("patience", valueName: "N", default: "3",
@@ -45,6 +47,10 @@ public enum TrainCommand: Subcommand {
         case "none": nil
         case let other: throw UsageError("'--augmentation' is default, original or none, not '\(other)'")
         }
+        let schedule = arguments.string("schedule")!
+        guard ["cosine", "plateau", "constant"].contains(schedule) else {
+            throw UsageError("'--schedule' is cosine, plateau or constant, not '\(schedule)'")
+        }
         let seed: UInt64 = try arguments.required("seed")
         let output = TrainingOutput(folder: URL(fileURLWithPath: arguments.string("output")!, isDirectory: true))
         let dataFolder = URL(fileURLWithPath: arguments.string("data-dir")!, isDirectory: true)
@@ -58,12 +64,18 @@ public enum TrainCommand: Subcommand {
 
         let model = withRandomSeed(seed) { SeedCNN.makeModel() }
         print(model.summary(inputShape: [1] + SeedCNN.inputShape))
-        let optimizer = Adam<Float>(learningRate: try arguments.required("learning-rate"), epsilon: 1e-7)
+        let loader = BatchLoader(dataset: training, batchSize: batchSize, augmentation: augmentation, seed: seed)
+        let learningRate: Double = try arguments.required("learning-rate")
+        let optimizer = Adam<Float>(learningRate: learningRate, epsilon: 1e-7)
+        if schedule == "cosine" {
+            optimizer.schedule = CosineDecay(peakRate: learningRate, decaySteps: epochs * loader.batchCount,
+                                             minimumFraction: 0.01)
+        }
+        let plateau = schedule == "plateau"
+            ? [ReduceLROnPlateau(monitor: MetricName.validationLoss, factor: 0.5, patience: 2)] : []
         try FileManager.default.createDirectory(at: output.folder, withIntermediateDirectories: true)
         let trainer = Trainer(model: model, optimizer: optimizer, architectureName: SeedCNN.architectureName,
-                              threadCount: threads, callbacks: [
-                                  TerminateOnNaN(),
-                                  ReduceLROnPlateau(monitor: MetricName.validationLoss, factor: 0.5, patience: 2),
+                              threadCount: threads, callbacks: [TerminateOnNaN()] + plateau + [
                                   EarlyStopping(monitor: MetricName.validationAccuracy, patience: patience,
                                                 restoresBestWeights: true),
                                   try ModelCheckpoint(path: output.bestModel.path, monitor: MetricName.validationAccuracy,
@@ -73,9 +85,8 @@ public enum TrainCommand: Subcommand {
                               ])
         let initialEpoch = try arguments.string("resume").map { try trainer.restore(from: URL(fileURLWithPath: $0)) } ?? 0
         if initialEpoch >= epochs { throw UsageError("the checkpoint has already trained \(initialEpoch) epochs") }
-        let history = try trainer.fit(
-            BatchLoader(dataset: training, batchSize: batchSize, augmentation: augmentation, seed: seed),
-            validation: .evaluating(validation), epochs: epochs, initialEpoch: initialEpoch)
+        let history = try trainer.fit(loader, validation: .evaluating(validation), epochs: epochs,
+                                      initialEpoch: initialEpoch)
         if let reason = trainer.stopReason { print("Stopped early: \(reason)") }
 
         try TrainingHistoryPlot(
