@@ -3,8 +3,8 @@
 ///     {"confidence":0.98,"digit":7,"model_input":[0,0,…,0.5,…],"probabilities":{"0":0.001,…,"9":0.002}}
 ///
 /// The bytes are exactly those `JSONEncoder` writes with `.sortedKeys` (keys in order, each
-/// number the shortest text that reads back as the same `Float`, `.0` dropped), but about
-/// 30 times faster: through `Encodable`, the 794 numbers took a quarter of a request's time.
+/// number the shortest text that reads back as the same `Float`, `.0` dropped): through
+/// `Encodable`, the 794 numbers took a quarter of a request's CPU time; written here, under 1 %.
 struct PredictionResponse {
     let recognition: Recognition
 
