@@ -56,6 +56,7 @@ let package = Package(
             name: "MNISTAppTests",
             dependencies: ["MNISTApp"],
             path: "Tests/MNISTAppTests",
+            exclude: ["LoadTests", "WebTests"],
             resources: [.copy("Fixtures")]
         ),
     ]

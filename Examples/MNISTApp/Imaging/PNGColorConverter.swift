@@ -56,10 +56,21 @@ struct PNGColorConverter {
 
     /// Writes the RGBA of the `pixelCount` pixels in `row` to pixels `firstPixel`,
     /// `firstPixel + pixelStride`, … of `pixels`.
+    ///
+    /// 8-bit greyscale, RGB and RGBA without a transparent key (what browsers and most
+    /// programs write) are copied byte by byte; anything else goes pixel by pixel
+    /// through `color(of:)`. The two agree: an 8-bit sample is its own 8-bit value.
     func convert(
-        _ row: ArraySlice<UInt8>, pixelCount: Int,
-        into pixels: inout [UInt8], firstPixel: Int, pixelStride: Int
+        _ row: UnsafeBufferPointer<UInt8>, pixelCount: Int,
+        into pixels: UnsafeMutableBufferPointer<UInt8>, firstPixel: Int, pixelStride: Int
     ) throws(PNGError) {
+        precondition(row.count >= header.rowByteCount(width: pixelCount)
+                     && pixels.count >= 4 * (firstPixel + (pixelCount - 1) * pixelStride + 1),
+                     "scanline or image too small")
+        if header.bitDepth == 8 && transparentKey == nil && header.colorType != .palette {
+            copy8BitSamples(row, pixelCount: pixelCount, into: pixels, firstPixel: firstPixel, pixelStride: pixelStride)
+            return
+        }
         let channels = header.colorType.channelCount
         var samples = SIMD4<Int>()
         for x in 0..<pixelCount {
@@ -72,17 +83,52 @@ struct PNGColorConverter {
         }
     }
 
+    /// `convert` for 8-bit greyscale, RGB and RGBA without a transparent key: one loop per
+    /// colour type, copying samples (a whole row at once for RGBA).
+    private func copy8BitSamples(
+        _ row: UnsafeBufferPointer<UInt8>, pixelCount: Int,
+        into pixels: UnsafeMutableBufferPointer<UInt8>, firstPixel: Int, pixelStride: Int
+    ) {
+        switch header.colorType {
+        case .rgba where pixelStride == 1:
+            let destination = pixels.baseAddress! + 4 * firstPixel
+            destination.update(from: row.baseAddress!, count: 4 * pixelCount)
+        case .rgba:
+            for x in 0..<pixelCount {
+                let destination = 4 * (firstPixel + x * pixelStride)
+                for component in 0..<4 { pixels[destination + component] = row[4 * x + component] }
+            }
+        case .rgb:
+            for x in 0..<pixelCount {
+                let destination = 4 * (firstPixel + x * pixelStride)
+                for component in 0..<3 { pixels[destination + component] = row[3 * x + component] }
+                pixels[destination + 3] = 255
+            }
+        case .greyscaleAlpha:
+            for x in 0..<pixelCount {
+                let destination = 4 * (firstPixel + x * pixelStride)
+                for component in 0..<3 { pixels[destination + component] = row[2 * x] }
+                pixels[destination + 3] = row[2 * x + 1]
+            }
+        case .greyscale, .palette:
+            for x in 0..<pixelCount {
+                let destination = 4 * (firstPixel + x * pixelStride)
+                for component in 0..<3 { pixels[destination + component] = row[x] }
+                pixels[destination + 3] = 255
+            }
+        }
+    }
+
     /// The `index`-th sample of a scanline, at the image's bit depth.
-    private func sample(_ row: ArraySlice<UInt8>, at index: Int) -> Int {
-        let start = row.startIndex
+    private func sample(_ row: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         switch header.bitDepth {
         case 16:
-            return Int(row[start + 2 * index]) << 8 | Int(row[start + 2 * index + 1])
+            return Int(row[2 * index]) << 8 | Int(row[2 * index + 1])
         case 8:
-            return Int(row[start + index])
+            return Int(row[index])
         default:
             let bitOffset = index * header.bitDepth
-            let byte = Int(row[start + bitOffset / 8])
+            let byte = Int(row[bitOffset / 8])
             return byte >> (8 - header.bitDepth - bitOffset % 8) & ((1 << header.bitDepth) - 1)
         }
     }

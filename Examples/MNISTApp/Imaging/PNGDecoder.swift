@@ -87,29 +87,29 @@ public struct PNGDecoder: Sendable {
         of imageData: inout [UInt8], header: PNGHeader, colors: PNGColorConverter
     ) throws(PNGError) -> RGBAImage {
         var pixels = [UInt8](repeating: 0, count: header.width * header.height * 4)
-        var rowStart = 0
-        for pass in header.passes {
-            let passWidth = pass.width(imageWidth: header.width)
-            let passHeight = pass.height(imageHeight: header.height)
-            guard passWidth > 0, passHeight > 0 else { continue }
-            let rowLength = header.rowByteCount(width: passWidth)
-            for passRow in 0..<passHeight {
-                let filterByte = imageData[rowStart]
-                guard let filter = PNGFilter(rawValue: filterByte) else { throw .invalidFilterType(filterByte) }
-                let dataStart = rowStart + 1
-                let previousStart = passRow == 0 ? nil : dataStart - rowLength - 1
-                imageData.withUnsafeMutableBufferPointer { data in
-                    let row = UnsafeMutableBufferPointer(rebasing: data[dataStart..<(dataStart + rowLength)])
-                    let previous = previousStart.map {
-                        UnsafeBufferPointer(rebasing: data[$0..<($0 + rowLength)])
+        try imageData.withUnsafeMutableBufferPointer { data throws(PNGError) in
+            try pixels.withUnsafeMutableBufferPointer { pixels throws(PNGError) in
+                var rowStart = 0
+                for pass in header.passes {
+                    let passWidth = pass.width(imageWidth: header.width)
+                    let passHeight = pass.height(imageHeight: header.height)
+                    guard passWidth > 0, passHeight > 0 else { continue }
+                    let rowLength = header.rowByteCount(width: passWidth)
+                    for passRow in 0..<passHeight {
+                        let filterByte = data[rowStart]
+                        guard let filter = PNGFilter(rawValue: filterByte) else { throw .invalidFilterType(filterByte) }
+                        let dataStart = rowStart + 1
+                        let row = UnsafeMutableBufferPointer(rebasing: data[dataStart..<(dataStart + rowLength)])
+                        let previous = passRow == 0 ? nil : UnsafeBufferPointer(
+                            rebasing: data[(dataStart - rowLength - 1)..<(dataStart - 1)])
+                        filter.unfilter(row, previous: previous, stride: header.filterStride)
+                        let y = pass.yStart + passRow * pass.yStep
+                        try colors.convert(
+                            UnsafeBufferPointer(row), pixelCount: passWidth,
+                            into: pixels, firstPixel: y * header.width + pass.xStart, pixelStride: pass.xStep)
+                        rowStart = dataStart + rowLength
                     }
-                    filter.unfilter(row, previous: previous, stride: header.filterStride)
                 }
-                let y = pass.yStart + passRow * pass.yStep
-                try colors.convert(
-                    imageData[dataStart..<(dataStart + rowLength)], pixelCount: passWidth,
-                    into: &pixels, firstPixel: y * header.width + pass.xStart, pixelStride: pass.xStep)
-                rowStart = dataStart + rowLength
             }
         }
         return RGBAImage(width: header.width, height: header.height, pixels: pixels)

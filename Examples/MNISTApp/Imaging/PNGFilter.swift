@@ -31,26 +31,31 @@ enum PNGFilter: UInt8, CaseIterable, Sendable {
 
     /// Restores the raw bytes of a filtered `row` in place, given the raw `previous` row
     /// (`nil` above the first row of a pass) and the byte distance `stride` of one pixel.
+    ///
+    /// The first pixel of a row has no left neighbours, and the first row of a pass none above:
+    /// each case runs those bytes apart, so the loop over the rest does no tests.
     func unfilter(_ row: UnsafeMutableBufferPointer<UInt8>, previous: UnsafeBufferPointer<UInt8>?, stride: Int) {
+        let firstPixelEnd = min(stride, row.count)
         switch (self, previous) {
         case (.none, _), (.up, nil):
             return
-        case (.sub, _):
-            for index in stride..<max(stride, row.count) { row[index] &+= row[index - stride] }
+        case (.sub, _), (.paeth, nil):
+            // Paeth with nothing above predicts `a`: the same as Sub.
+            for index in firstPixelEnd..<row.count { row[index] &+= row[index - stride] }
         case let (.up, above?):
             for index in row.indices { row[index] &+= above[index] }
-        case let (.average, above):
-            for index in row.indices {
-                let left = index >= stride ? Int(row[index - stride]) : 0
-                let up = above.map { Int($0[index]) } ?? 0
-                row[index] &+= UInt8((left + up) / 2)
+        case (.average, nil):
+            for index in firstPixelEnd..<row.count { row[index] &+= row[index - stride] / 2 }
+        case let (.average, above?):
+            for index in 0..<firstPixelEnd { row[index] &+= above[index] / 2 }
+            for index in firstPixelEnd..<row.count {
+                row[index] &+= UInt8((Int(row[index - stride]) + Int(above[index])) / 2)
             }
-        case let (.paeth, above):
-            for index in row.indices {
-                let left = index >= stride ? row[index - stride] : 0
-                let up = above?[index] ?? 0
-                let upperLeft = index >= stride ? above?[index - stride] ?? 0 : 0
-                row[index] &+= Self.paethPredictor(a: left, b: up, c: upperLeft)
+        case let (.paeth, above?):
+            // With no left neighbours, Paeth predicts `b`, the byte above.
+            for index in 0..<firstPixelEnd { row[index] &+= above[index] }
+            for index in firstPixelEnd..<row.count {
+                row[index] &+= Self.paethPredictor(a: row[index - stride], b: above[index], c: above[index - stride])
             }
         }
     }

@@ -14,6 +14,9 @@ public final class DigitRecognizer: @unchecked Sendable {
     private let model: Sequential<Float>
     private let preprocessor: DigitPreprocessor
     private let decoder: PNGDecoder
+    /// One per core: more recognitions at once would only share the cores, each holding its
+    /// buffers (about 1.5 MB for a 280 × 280 drawing) for longer.
+    private let recognitionSlots = DispatchSemaphore(value: ProcessInfo.processInfo.activeProcessorCount)
 
     /// Recognises with `model` (the seed CNN's shape: `[batch, 28, 28, 1]` → logits).
     public init(model: Sequential<Float>, preprocessor: DigitPreprocessor = DigitPreprocessor(),
@@ -36,6 +39,8 @@ public final class DigitRecognizer: @unchecked Sendable {
     /// - Throws: `PNGError` for bytes that are not a valid PNG (or an absurdly large
     ///   one), `DigitPreprocessingError` when the drawing holds no digit.
     public func recognize(png: [UInt8]) throws -> Recognition {
+        recognitionSlots.wait()
+        defer { recognitionSlots.signal() }
         let drawing = try decoder.decode(png)
         return recognize(modelInput: try preprocessor.modelInput(from: drawing))
     }

@@ -27,7 +27,7 @@ public enum PredictionAPI {
             } catch {
                 throw HTTPError(.badRequest, "the image is not a usable PNG: \(error)")
             }
-            return try .json(Prediction(recognition))
+            return HTTPResponse(contentType: MediaType.json, body: PredictionResponse(recognition: recognition).encoded)
         }
     }
 
@@ -59,25 +59,6 @@ public enum PredictionAPI {
         enum CodingKeys: String, CodingKey {
             case status
             case modelLoaded = "model_loaded"
-        }
-    }
-
-    private struct Prediction: Encodable {
-        let digit: Int
-        let confidence: Float
-        let probabilities: [String: Float]
-        let modelInput: [Float]
-
-        init(_ recognition: Recognition) {
-            digit = recognition.digit
-            confidence = recognition.confidence
-            probabilities = Dictionary(uniqueKeysWithValues: recognition.probabilities.enumerated().map { ("\($0)", $1) })
-            modelInput = recognition.modelInput
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case digit, confidence, probabilities
-            case modelInput = "model_input"
         }
     }
 }

@@ -42,13 +42,14 @@ public struct GreyscaleImage: Equatable, Sendable {
         var (left, right, top, bottom) = (width, -1, height, -1)
         values.withUnsafeBufferPointer { values in
             for y in 0..<height {
-                let row = y * width
-                for x in 0..<width where values[row + x] > threshold {
-                    left = min(left, x)
-                    right = max(right, x)
-                    top = min(top, y)
-                    bottom = max(bottom, y)
-                }
+                let row = UnsafeBufferPointer(rebasing: values[(y * width)..<((y + 1) * width)])
+                // Scan in from both ends: the middle of a row cannot move the box.
+                guard let first = row.firstIndex(where: { $0 > threshold }) else { continue }
+                let last = row.lastIndex(where: { $0 > threshold })!
+                left = min(left, first)
+                right = max(right, last)
+                top = min(top, y)
+                bottom = y
             }
         }
         return right < 0 ? nil : (left..<(right + 1), top..<(bottom + 1))

@@ -30,6 +30,35 @@ import Testing
         #expect(image.cropped(columns: 1..<5, rows: 1..<4).values == [0, 0, 0, 0.9, 0, 0.05, 0, 0, 0.5, 0, 0, 0])
     }
 
+    @Test func inkOfEveryPixelIsExactlyTheScalarFormula() {
+        // 8 pixels at a time and the rest one by one: 37 pixels take both paths.
+        var generator = SeededRandomNumberGenerator(seed: 5)
+        let image = RGBAImage(width: 37, height: 1, pixels: generator.bytes(37 * 4))
+        let ink = GreyscaleImage(inkOf: image)
+        for index in 0..<37 {
+            let samples = image.pixels[(4 * index)..<(4 * index + 4)].map { Float($0) / 255 }
+            let expected = samples[3] * (1 - (0.299 * samples[0] + 0.587 * samples[1] + 0.114 * samples[2]))
+            #expect(ink.values[index] == expected, "pixel \(index): expected \(expected), observed \(ink.values[index])")
+        }
+    }
+
+    @Test func boundsAgreeWithAPixelByPixelSearch() {
+        var generator = SeededRandomNumberGenerator(seed: 6)
+        for _ in 0..<20 {
+            var image = GreyscaleImage(width: 13, height: 9)
+            for _ in 0..<Int.random(in: 0...4, using: &generator) {
+                image[Int.random(in: 0..<13, using: &generator), Int.random(in: 0..<9, using: &generator)] = 1
+            }
+            let inked = (0..<9).flatMap { y in (0..<13).filter { image[$0, y] > 0 }.map { (x: $0, y: y) } }
+            let expected = inked.isEmpty ? nil : (
+                columns: inked.map(\.x).min()!..<(inked.map(\.x).max()! + 1),
+                rows: inked.map(\.y).min()!..<(inked.map(\.y).max()! + 1))
+            let observed = image.bounds(above: 0)
+            #expect(observed?.columns == expected?.columns && observed?.rows == expected?.rows,
+                    "expected \(String(describing: expected)), observed \(String(describing: observed))")
+        }
+    }
+
     @Test func centreOfMassIsTheIntensityWeightedMeanOfPixelIndices() {
         var image = GreyscaleImage(width: 4, height: 3)
         image[0, 0] = 1
