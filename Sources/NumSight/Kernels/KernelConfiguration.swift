@@ -35,9 +35,11 @@ public enum KernelConfiguration {
     /// instead of returning it to the system. Training allocates and frees the same
     /// multi-megabyte buffers at every step; by default glibc maps each one afresh and
     /// the first touch of every page costs a page fault (a third of a training step of
-    /// the MNIST CNN). Afterwards blocks up to 256 MiB come from the heap and up to
-    /// 1 GiB of freed memory stays with the process. Call it once at start-up, in
-    /// programs that train; it does nothing where the C library is not glibc.
+    /// the MNIST CNN). Afterwards blocks up to 256 MiB come from the heap, up to
+    /// 1 GiB of freed memory stays with the process, and threads share one allocation
+    /// arena per core (so a server with a thread per connection does not grow an arena
+    /// per thread). Call it once at start-up, in programs that train or serve; it does
+    /// nothing where the C library is not glibc.
     ///
     /// ```swift
     /// KernelConfiguration.keepFreedMemory()
