@@ -1,5 +1,5 @@
 /// One subcommand of `MNISTExample`: its name, options and what it does.
-public protocol Subcommand {
+public protocol Subcommand: Sendable {
     /// The word that selects it (`train`).
     static var name: String { get }
     /// One line for the overview.

@@ -7,7 +7,7 @@ import Testing
 
     func log(_ logger: CSVLogger, epochs: ClosedRange<Int>) throws {
         let driver = CallbackDriver()
-        try logger.trainingWillBegin(driver.trainer)
+        logger.trainingWillBegin(driver.trainer)
         for epoch in epochs {
             let metrics = ["loss": 1 / Double(epoch), "accuracy": 0.25 * Double(epoch), "learning_rate": 0.001]
             try logger.epochDidEnd(epoch, metrics: metrics, trainer: driver.trainer)

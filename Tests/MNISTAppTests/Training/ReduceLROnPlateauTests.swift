@@ -6,9 +6,9 @@ import Testing
     func rates(_ plateau: ReduceLROnPlateau, values: [Double]) throws -> [Double] {
         let driver = CallbackDriver()
         var rates: [Double] = []
-        try plateau.trainingWillBegin(driver.trainer)
+        plateau.trainingWillBegin(driver.trainer)
         for (index, value) in values.enumerated() {
-            try plateau.epochDidEnd(index + 1, metrics: [MetricName.validationLoss: value], trainer: driver.trainer)
+            plateau.epochDidEnd(index + 1, metrics: [MetricName.validationLoss: value], trainer: driver.trainer)
             rates.append(driver.trainer.optimizer.learningRate)
         }
         return rates
