@@ -110,6 +110,8 @@ public struct GradientCheckReport: CustomStringConvertible, Sendable {
         inputs.allSatisfy { $0.passes(absoluteTolerance: absoluteTolerance, relativeTolerance: relativeTolerance) }
     }
 
+    /// Each input's worst absolute and relative errors, then its analytic and numeric
+    /// gradients, one input after another.
     public var description: String {
         inputs.enumerated().map { index, input in
             "input \(index): worst absolute error \(input.worstAbsoluteError), "

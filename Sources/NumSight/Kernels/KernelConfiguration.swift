@@ -6,6 +6,9 @@ import CNumSightKernels
 public enum KernelConfiguration {
     /// An instruction-set path of the kernels.
     public enum Path: String, CaseIterable, Sendable {
+        /// `portable`: plain C that runs on any CPU; `avx2`: AVX2 and FMA (Haswell and
+        /// later); `avx512`: AVX-512F and VL with FMA. The raw values are the spellings of
+        /// `NUMSIGHT_KERNEL_PATH`.
         case portable, avx2, avx512
     }
 

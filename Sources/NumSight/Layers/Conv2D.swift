@@ -12,13 +12,32 @@
 /// conv(images).shape   // [128, 28, 28, 32] for [128, 28, 28, 1] images
 /// ```
 public final class Conv2D<Scalar: TensorScalar>: Layer {
+    /// The filters, `[kernelHeight, kernelWidth, inputChannels, outputChannels]`.
     public let weight: Parameter<Scalar>
+    /// The per-channel bias, `[outputChannels]`, or `nil` without one.
     public let bias: Parameter<Scalar>?
+    /// The step between windows along height and width.
     public let strides: (Int, Int)
+    /// How the input's borders are handled: ``Padding/valid`` or ``Padding/same``.
     public let padding: Padding
+    /// The spacing between kernel taps along height and width (1 is dense).
     public let dilations: (Int, Int)
+    /// The function applied to the convolution's output.
     public let activation: (Tensor<Scalar>) -> Tensor<Scalar>
 
+    /// Creates a convolution layer.
+    ///
+    /// - Parameters:
+    ///   - inputChannels: The size of the input's last axis.
+    ///   - outputChannels: The number of filters, the size of the output's last axis.
+    ///   - kernelSize: The filter's height and width.
+    ///   - strides: The step between windows along height and width.
+    ///   - padding: ``Padding/valid`` (no padding) or ``Padding/same`` (output size ⌈input / stride⌉).
+    ///   - dilations: The spacing between kernel taps along height and width.
+    ///   - activation: Applied to the output, the identity by default.
+    ///   - useBias: Whether the layer adds a learned bias.
+    ///   - weightInitializer: How the filters start (Glorot-uniform).
+    ///   - biasInitializer: How the bias starts (zeros).
     public init(
         inputChannels: Int, outputChannels: Int, kernelSize: (Int, Int), strides: (Int, Int) = (1, 1),
         padding: Padding = .valid, dilations: (Int, Int) = (1, 1),
@@ -33,6 +52,8 @@ public final class Conv2D<Scalar: TensorScalar>: Layer {
         self.activation = activation
     }
 
+    /// Convolves `input` (`[batch, height, width, inputChannels]`) with ``weight``,
+    /// adds ``bias`` and applies ``activation``.
     @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         activation(conv2D(input, filter: weight.value, bias: bias?.value, strides: strides, padding: padding,

@@ -119,6 +119,7 @@ public enum LayerStateError: Error, Equatable, CustomStringConvertible {
     /// The tensor's shape differs from the layer's.
     case shapeMismatch(name: String, expected: [Int], found: [Int])
 
+    /// A sentence saying which tensor failed to load and why.
     public var description: String {
         switch self {
         case let .missing(name): "no tensor named '\(name)' in the state to load"

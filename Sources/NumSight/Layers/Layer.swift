@@ -14,6 +14,7 @@
 /// }
 /// ```
 public protocol Layer<Scalar>: AnyObject {
+    /// The scalar type of the layer's parameters, inputs and outputs.
     associatedtype Scalar: TensorScalar
     /// The output for `input`.
     func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar>

@@ -4,8 +4,11 @@
 /// MaxPool2D<Float>(window: (2, 2))(x)   // [128, 28, 28, 32] → [128, 14, 14, 32]
 /// ```
 public final class MaxPool2D<Scalar: TensorScalar>: Layer {
+    /// The window's height and width.
     public let window: (Int, Int)
+    /// The step between windows, or `nil` for the window size.
     public let strides: (Int, Int)?
+    /// How the input's borders are handled: ``Padding/valid`` or ``Padding/same``.
     public let padding: Padding
 
     /// Strides default to the window size, as in Keras.
@@ -15,6 +18,8 @@ public final class MaxPool2D<Scalar: TensorScalar>: Layer {
         self.padding = padding
     }
 
+    /// The largest value of each window: `[batch, height, width, channels]` →
+    /// `[batch, outHeight, outWidth, channels]`.
     @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         maxPool2D(input, window: window, strides: strides, padding: padding)
@@ -23,8 +28,11 @@ public final class MaxPool2D<Scalar: TensorScalar>: Layer {
 
 /// Average pooling over NHWC images; see ``avgPool2D(_:window:strides:padding:)``.
 public final class AvgPool2D<Scalar: TensorScalar>: Layer {
+    /// The window's height and width.
     public let window: (Int, Int)
+    /// The step between windows, or `nil` for the window size.
     public let strides: (Int, Int)?
+    /// How the input's borders are handled: ``Padding/valid`` or ``Padding/same``.
     public let padding: Padding
 
     /// Strides default to the window size, as in Keras.
@@ -34,6 +42,8 @@ public final class AvgPool2D<Scalar: TensorScalar>: Layer {
         self.padding = padding
     }
 
+    /// The mean of each window: `[batch, height, width, channels]` →
+    /// `[batch, outHeight, outWidth, channels]`.
     @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         avgPool2D(input, window: window, strides: strides, padding: padding)
@@ -42,8 +52,10 @@ public final class AvgPool2D<Scalar: TensorScalar>: Layer {
 
 /// The mean over height and width: `[batch, height, width, channels]` → `[batch, channels]`.
 public final class GlobalAveragePool2D<Scalar: TensorScalar>: Layer {
+    /// Creates the layer; it has no parameters.
     public init() {}
 
+    /// The mean over height and width: `[batch, height, width, channels]` → `[batch, channels]`.
     @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         input.mean(alongAxes: [1, 2])

@@ -8,25 +8,41 @@ infix operator .!= : ComparisonPrecedence
 /// Elementwise comparisons giving masks: tensors of ones where the comparison
 /// holds and zeros elsewhere. Masks are constants: they record no gradient.
 extension Tensor {
+    /// A mask of ones where `lhs` is less than `rhs`, with broadcasting.
+    ///
+    /// ```swift
+    /// Tensor<Float>([1, 5, 3]) .< Tensor([2, 2, 2])   // [1, 0, 0]
+    /// ```
     @_specialize(where Scalar == Float)
     public static func .< (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, "<", <) }
+    /// A mask of ones where `lhs` is less than or equal to `rhs`, with broadcasting.
     @_specialize(where Scalar == Float)
     public static func .<= (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, "<=", <=) }
+    /// A mask of ones where `lhs` is greater than `rhs`, with broadcasting.
     @_specialize(where Scalar == Float)
     public static func .> (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, ">", >) }
+    /// A mask of ones where `lhs` is greater than or equal to `rhs`, with broadcasting.
     @_specialize(where Scalar == Float)
     public static func .>= (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, ">=", >=) }
+    /// A mask of ones where `lhs` equals `rhs`, with broadcasting.
+    ///
+    /// Unlike `==`, which compares whole tensors and gives a `Bool`.
     @_specialize(where Scalar == Float)
     public static func .== (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, "==", ==) }
+    /// A mask of ones where `lhs` differs from `rhs`, with broadcasting.
     @_specialize(where Scalar == Float)
     public static func .!= (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, "!=", !=) }
 
+    /// A mask of ones where an element of `lhs` is less than `rhs`.
     @_specialize(where Scalar == Float)
     public static func .< (lhs: Tensor, rhs: Scalar) -> Tensor { lhs .< Tensor(rhs) }
+    /// A mask of ones where an element of `lhs` is less than or equal to `rhs`.
     @_specialize(where Scalar == Float)
     public static func .<= (lhs: Tensor, rhs: Scalar) -> Tensor { lhs .<= Tensor(rhs) }
+    /// A mask of ones where an element of `lhs` is greater than `rhs`.
     @_specialize(where Scalar == Float)
     public static func .> (lhs: Tensor, rhs: Scalar) -> Tensor { lhs .> Tensor(rhs) }
+    /// A mask of ones where an element of `lhs` is greater than or equal to `rhs`.
     @_specialize(where Scalar == Float)
     public static func .>= (lhs: Tensor, rhs: Scalar) -> Tensor { lhs .>= Tensor(rhs) }
 

@@ -53,6 +53,9 @@ extension ConvolutionGeometry {
 ///   - input: `[batch, height, width, inChannels]`.
 ///   - filter: `[kernelHeight, kernelWidth, inChannels, outChannels]`.
 ///   - bias: `[outChannels]`, added to every position, or `nil`.
+///   - strides: The step between windows along height and width.
+///   - padding: ``Padding/valid`` (none), ``Padding/same`` or ``Padding/explicit(top:bottom:left:right:)``.
+///   - dilations: The spacing between kernel taps along height and width (1 is dense).
 /// - Returns: `[batch, outHeight, outWidth, outChannels]`, where for `.valid`
 ///   padding outHeight = ⌊(height − dilation·(kernelHeight − 1) − 1) / stride⌋ + 1,
 ///   and for `.same` outHeight = ⌈height / stride⌉.

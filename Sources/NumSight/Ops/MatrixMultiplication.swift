@@ -4,6 +4,8 @@
 ///   - lhs: `[m, k]`, or `[batch…, m, k]` (`[k, m]` when `transposingLHS`).
 ///   - rhs: `[k, n]`, or `[batch…, k, n]` with the same batch axes (`[n, k]` when
 ///     `transposingRHS`). A 2-D `rhs` is shared by every matrix of a batched `lhs`.
+///   - transposingLHS: Whether to multiply by the transpose of each `lhs` matrix.
+///   - transposingRHS: Whether to multiply by the transpose of each `rhs` matrix.
 /// - Returns: `[m, n]`, or `[batch…, m, n]`.
 ///
 /// ```swift

@@ -7,8 +7,13 @@
 ///
 /// - Parameters:
 ///   - x: `[…, channels]`.
-///   - scale, offset: `[channels]` (γ and β).
-///   - runningMean, runningVariance: `[channels]`, updated in training.
+///   - scale: `[channels]`, the factor γ.
+///   - offset: `[channels]`, the shift β.
+///   - runningMean: `[channels]`, used in inference and updated in training.
+///   - runningVariance: `[channels]`, used in inference and updated in training.
+///   - momentum: How much of the running statistics a training step keeps.
+///   - epsilon: Added to the variance before the square root.
+///   - isTraining: Whether to use (and update) batch statistics rather than running ones.
 /// - Returns: `(x − mean) / √(variance + epsilon) · scale + offset`, shaped like `x`.
 @_specialize(where Scalar == Float)
 public func batchNormalized<Scalar>(

@@ -29,6 +29,7 @@ extension ConvolutionGeometry {
 ///   - input: `[batch, height, width, channels]`.
 ///   - window: The window's height and width.
 ///   - strides: The step between windows; by default the window size.
+///   - padding: ``Padding/valid`` (windows inside the input) or ``Padding/same``.
 /// - Returns: `[batch, outHeight, outWidth, channels]`, with outHeight =
 ///   ⌊(height − windowHeight) / stride⌋ + 1 for `.valid` and ⌈height / stride⌉ for `.same`.
 ///

@@ -10,11 +10,30 @@
 /// Kingma & Ba, 2015, "Adam: A Method for Stochastic Optimization"; Reddi et al.,
 /// 2018, "On the Convergence of Adam and Beyond".
 public class Adam<Scalar: TensorScalar>: Optimizer<Scalar> {
+    /// β₁, the decay of the first moment (mean of gradients).
     public let beta1: Scalar
+    /// β₂, the decay of the second moment (mean of squared gradients).
     public let beta2: Scalar
+    /// ε, added to √v so that the step stays finite.
     public let epsilon: Scalar
+    /// Whether to divide by the largest second moment so far (AMSGrad).
     public let usesAMSGrad: Bool
 
+    /// Creates an Adam optimiser.
+    ///
+    /// - Parameters:
+    ///   - learningRate: The step size α before bias correction.
+    ///   - beta1: The decay of the first moment.
+    ///   - beta2: The decay of the second moment.
+    ///   - epsilon: Added to √v.
+    ///   - usesAMSGrad: Whether to use the AMSGrad variant.
+    ///   - schedule: Gives the rate of each step instead of `learningRate`.
+    ///   - gradientClipping: Applied to the gradients before each update.
+    ///
+    /// ```swift
+    /// let optimizer = Adam<Float>(learningRate: 1e-3)
+    /// optimizer.update(model, along: gradients)
+    /// ```
     public init(learningRate: Double = 1e-3, beta1: Scalar = 0.9, beta2: Scalar = 0.999, epsilon: Scalar = 1e-7,
                 usesAMSGrad: Bool = false, schedule: (any LearningRateSchedule)? = nil,
                 gradientClipping: GradientClipping? = nil) {
@@ -25,6 +44,8 @@ public class Adam<Scalar: TensorScalar>: Optimizer<Scalar> {
         super.init(learningRate: learningRate, schedule: schedule, gradientClipping: gradientClipping)
     }
 
+    /// One Adam step, as in the formulas of ``Adam``; the state holds `firstMoment`,
+    /// `secondMoment` and, for AMSGrad, `maximumSecondMoment`.
     @_specialize(where Scalar == Float)
     public override func update(_ parameter: inout [Scalar], gradient: [Scalar], state: inout [String: [Scalar]],
                                 learningRate: Scalar) {
@@ -62,8 +83,20 @@ public class Adam<Scalar: TensorScalar>: Optimizer<Scalar> {
 /// p ← p − learningRate · weightDecay · p. Keras' default weight decay is 0.004.
 /// Loshchilov & Hutter, 2019, "Decoupled Weight Decay Regularization".
 public final class AdamW<Scalar: TensorScalar>: Adam<Scalar> {
+    /// The decoupled decay: each step first scales p by 1 − learningRate · weightDecay.
     public let weightDecay: Scalar
 
+    /// Creates an AdamW optimiser.
+    ///
+    /// - Parameters:
+    ///   - learningRate: The step size α before bias correction, also scaling the decay.
+    ///   - weightDecay: The decoupled weight decay (Keras: 0.004).
+    ///   - beta1: The decay of the first moment.
+    ///   - beta2: The decay of the second moment.
+    ///   - epsilon: Added to √v.
+    ///   - usesAMSGrad: Whether to use the AMSGrad variant.
+    ///   - schedule: Gives the rate of each step instead of `learningRate`.
+    ///   - gradientClipping: Applied to the gradients before each update.
     public init(learningRate: Double = 1e-3, weightDecay: Scalar = 0.004, beta1: Scalar = 0.9, beta2: Scalar = 0.999,
                 epsilon: Scalar = 1e-7, usesAMSGrad: Bool = false, schedule: (any LearningRateSchedule)? = nil,
                 gradientClipping: GradientClipping? = nil) {
@@ -72,6 +105,7 @@ public final class AdamW<Scalar: TensorScalar>: Adam<Scalar> {
                    schedule: schedule, gradientClipping: gradientClipping)
     }
 
+    /// p ← p − learningRate · weightDecay · p, then one Adam step.
     @_specialize(where Scalar == Float)
     public override func update(_ parameter: inout [Scalar], gradient: [Scalar], state: inout [String: [Scalar]],
                                 learningRate: Scalar) {

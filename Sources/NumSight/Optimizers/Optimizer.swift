@@ -14,6 +14,12 @@ open class Optimizer<Scalar: TensorScalar> {
     /// Per parameter name, the named state vectors of the update rule (moments, accumulators).
     private var slots: [String: [String: [Scalar]]] = [:]
 
+    /// Creates an optimiser; subclasses call this from their own initialisers.
+    ///
+    /// - Parameters:
+    ///   - learningRate: The rate used when there is no schedule.
+    ///   - schedule: Gives the rate of each step instead of `learningRate`.
+    ///   - gradientClipping: Applied to the gradients before each update.
     public init(learningRate: Double, schedule: (any LearningRateSchedule)? = nil,
                 gradientClipping: GradientClipping? = nil) {
         self.learningRate = learningRate

@@ -9,10 +9,26 @@
 /// Keras' form of momentum (Sutskever et al., 2013, "On the importance of
 /// initialization and momentum in deep learning").
 public final class SGD<Scalar: TensorScalar>: Optimizer<Scalar> {
+    /// The decay of the velocity; 0 gives plain gradient descent.
     public let momentum: Scalar
+    /// Whether to use Nesterov momentum (looking ahead along the velocity).
     public let isNesterov: Bool
+    /// The L2 penalty added to the gradient: g ← g + weightDecay · p.
     public let weightDecay: Scalar
 
+    /// Creates a stochastic gradient descent optimiser.
+    ///
+    /// - Parameters:
+    ///   - learningRate: The step size (Keras: 0.01).
+    ///   - momentum: The decay of the velocity; 0 for plain gradient descent.
+    ///   - isNesterov: Whether to use Nesterov momentum.
+    ///   - weightDecay: The L2 penalty added to the gradient.
+    ///   - schedule: Gives the rate of each step instead of `learningRate`.
+    ///   - gradientClipping: Applied to the gradients before each update.
+    ///
+    /// ```swift
+    /// let optimizer = SGD<Float>(learningRate: 0.1, momentum: 0.9)
+    /// ```
     public init(learningRate: Double = 0.01, momentum: Scalar = 0, isNesterov: Bool = false, weightDecay: Scalar = 0,
                 schedule: (any LearningRateSchedule)? = nil, gradientClipping: GradientClipping? = nil) {
         self.momentum = momentum
@@ -21,6 +37,7 @@ public final class SGD<Scalar: TensorScalar>: Optimizer<Scalar> {
         super.init(learningRate: learningRate, schedule: schedule, gradientClipping: gradientClipping)
     }
 
+    /// One SGD step, as in the formulas of ``SGD``; with momentum, the state holds `velocity`.
     @_specialize(where Scalar == Float)
     public override func update(_ parameter: inout [Scalar], gradient: [Scalar], state: inout [String: [Scalar]],
                                 learningRate: Scalar) {

@@ -29,6 +29,7 @@ public struct SeededRandomNumberGenerator: RandomNumberGenerator, Sendable, Hash
         state = (nextSplitMix(), nextSplitMix(), nextSplitMix(), nextSplitMix())
     }
 
+    /// The next 64 random bits (xoshiro256**), advancing the state.
     public mutating func next() -> UInt64 {
         let result = rotateLeft(state.1 &* 5, by: 7) &* 9
         let shifted = state.1 << 17
@@ -57,10 +58,12 @@ public struct SeededRandomNumberGenerator: RandomNumberGenerator, Sendable, Hash
         (value << amount) | (value >> (64 - amount))
     }
 
+    /// Whether two generators are in the same state, and so produce the same sequence from here on.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.state == rhs.state
     }
 
+    /// Hashes the generator's state.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(state.0)
         hasher.combine(state.1)
@@ -70,6 +73,9 @@ public struct SeededRandomNumberGenerator: RandomNumberGenerator, Sendable, Hash
 
     private enum CodingKeys: CodingKey { case state }
 
+    /// Restores a generator saved by ``encode(to:)``: its four state words under `state`.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` when there are not exactly four words.
     public init(from decoder: Decoder) throws {
         let words = try decoder.container(keyedBy: CodingKeys.self).decode([UInt64].self, forKey: .state)
         guard words.count == 4 else {
@@ -79,6 +85,8 @@ public struct SeededRandomNumberGenerator: RandomNumberGenerator, Sendable, Hash
         state = (words[0], words[1], words[2], words[3])
     }
 
+    /// Saves the generator's state, four words under `state`, so a run can resume its
+    /// random sequence (for example in a training checkpoint).
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode([state.0, state.1, state.2, state.3], forKey: .state)

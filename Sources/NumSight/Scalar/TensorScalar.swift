@@ -26,19 +26,31 @@ where RawSignificand: FixedWidthInteger {
 }
 
 extension Float: TensorScalar {
+    /// e raised to `x`, with the C library's `expf`.
     public static func exp(_ x: Float) -> Float { expf(x) }
+    /// The natural logarithm of `x`, with `logf`.
     public static func log(_ x: Float) -> Float { logf(x) }
+    /// `log(1 + x)`, accurate for small `x`, with `log1pf`.
     public static func log1p(_ x: Float) -> Float { log1pf(x) }
+    /// The hyperbolic tangent of `x`, with `tanhf`.
     public static func tanh(_ x: Float) -> Float { tanhf(x) }
+    /// The error function of `x`, with `erff`.
     public static func erf(_ x: Float) -> Float { erff(x) }
+    /// `x` raised to `exponent`, with `powf`.
     public static func pow(_ x: Float, _ exponent: Float) -> Float { powf(x, exponent) }
 }
 
 extension Double: TensorScalar {
+    /// e raised to `x`, with the C library's `exp`.
     public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
+    /// The natural logarithm of `x`, with the C library's `log`.
     public static func log(_ x: Double) -> Double { Glibc.log(x) }
+    /// `log(1 + x)`, accurate for small `x`, with the C library's `log1p`.
     public static func log1p(_ x: Double) -> Double { Glibc.log1p(x) }
+    /// The hyperbolic tangent of `x`, with the C library's `tanh`.
     public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+    /// The error function of `x`, with the C library's `erf`.
     public static func erf(_ x: Double) -> Double { Glibc.erf(x) }
+    /// `x` raised to `exponent`, with the C library's `pow`.
     public static func pow(_ x: Double, _ exponent: Double) -> Double { Glibc.pow(x, exponent) }
 }

@@ -89,6 +89,7 @@ public struct AtomicFileWriter {
 public struct FileWriteError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What was being done: `"create"`, `"write"`, `"fsync"`, `"rename over …"`.
     public var operation: String
+    /// The file or folder the call was about.
     public var path: String
     /// The `errno` value.
     public var code: Int32
@@ -100,6 +101,8 @@ public struct FileWriteError: Error, Equatable, Sendable, CustomStringConvertibl
         self.code = errno
     }
 
+    /// The operation, the path and the system's message for ``code``, such as
+    /// `fsync folder /data/runs: Input/output error`.
     public var description: String {
         "\(operation) \(path): \(String(cString: strerror(code)))"
     }

@@ -7,6 +7,7 @@
 /// The cases are declared in the reference's (safetensors 0.8) order of
 /// increasing alignment; writers place tensors of later cases first.
 public enum SafeTensorsDType: String, CaseIterable, Sendable {
+    /// Booleans, one byte each (0 or 1).
     case bool = "BOOL"
     /// MX FP4 (E2M1), two per byte.
     case float4 = "F4"
@@ -14,9 +15,13 @@ public enum SafeTensorsDType: String, CaseIterable, Sendable {
     case float6E2M3 = "F6_E2M3"
     /// MX FP6 (E3M2).
     case float6E3M2 = "F6_E3M2"
+    /// Unsigned 8-bit integers.
     case uint8 = "U8"
+    /// Signed 8-bit integers.
     case int8 = "I8"
+    /// FP8 with 5 exponent and 2 mantissa bits (OCP E5M2).
     case float8E5M2 = "F8_E5M2"
+    /// FP8 with 4 exponent and 3 mantissa bits (OCP E4M3FN: no infinities).
     case float8E4M3 = "F8_E4M3"
     /// MX scale factor: an 8-bit exponent.
     case float8E8M0 = "F8_E8M0"
@@ -24,19 +29,27 @@ public enum SafeTensorsDType: String, CaseIterable, Sendable {
     case float8E4M3FNUZ = "F8_E4M3FNUZ"
     /// FP8 E5M2 with no negative zero, NaN at `0x80`.
     case float8E5M2FNUZ = "F8_E5M2FNUZ"
+    /// Signed 16-bit integers.
     case int16 = "I16"
+    /// Unsigned 16-bit integers.
     case uint16 = "U16"
     /// IEEE 754 half precision.
     case float16 = "F16"
     /// bfloat16: the upper 16 bits of a `Float`.
     case bfloat16 = "BF16"
+    /// Signed 32-bit integers.
     case int32 = "I32"
+    /// Unsigned 32-bit integers.
     case uint32 = "U32"
+    /// IEEE 754 single precision: `Float`.
     case float32 = "F32"
     /// A complex number as two `F32` parts.
     case complex64 = "C64"
+    /// IEEE 754 double precision: `Double`.
     case float64 = "F64"
+    /// Signed 64-bit integers.
     case int64 = "I64"
+    /// Unsigned 64-bit integers.
     case uint64 = "U64"
 
     /// Bits per element; a tensor's bit count must be a whole number of bytes.

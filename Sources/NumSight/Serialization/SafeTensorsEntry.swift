@@ -9,9 +9,11 @@
 ///     weight.data.count     // 24
 ///     try weight.scalars(as: Double.self)  // [1, 2, 3, 4, 5, 6]
 public struct SafeTensorsEntry: Equatable, Sendable {
+    /// The element type.
     public let dtype: SafeTensorsDType
     /// Dimensions, outermost first; `[]` for a scalar.
     public let shape: [Int]
+    /// The elements' little-endian bytes, row-major: `shape.reduce(1, *) · dtype.bitWidth / 8` of them.
     public let data: [UInt8]
 
     /// Wraps raw little-endian bytes.

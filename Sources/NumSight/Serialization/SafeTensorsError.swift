@@ -12,16 +12,22 @@ public enum SafeTensorsError: Error, Equatable, Sendable, CustomStringConvertibl
     case headerTooLarge(byteCount: UInt64)
     /// The header length runs past the end of the file.
     case headerPastEnd(headerByteCount: Int, availableByteCount: Int)
+    /// The header's bytes are not valid UTF-8.
     case headerNotUTF8
+    /// The header is not valid JSON; `byteOffset` counts from the header's start.
     case headerNotJSON(reason: String, byteOffset: Int)
+    /// The header is valid JSON but not an object.
     case headerNotObject
 
     // MARK: Header contents
 
     /// `__metadata__` is neither an object nor null, or appears twice.
     case invalidMetadata(reason: String)
+    /// A `__metadata__` value is not a string.
     case metadataValueNotString(key: String)
+    /// A tensor's description lacks `dtype`, `shape` or `data_offsets`.
     case missingField(tensor: String, field: String)
+    /// A tensor names a dtype that ``SafeTensorsDType`` does not list.
     case unknownDType(tensor: String, name: String)
     /// A tensor's description is not an object, repeats a field, or holds a
     /// field of the wrong type (a negative or fractional dimension, say).
@@ -29,17 +35,21 @@ public enum SafeTensorsError: Error, Equatable, Sendable, CustomStringConvertibl
 
     // MARK: Data layout (tensors taken in order of their offsets)
 
+    /// A tensor's end offset is before its begin offset.
     case reversedOffsets(tensor: String, begin: Int, end: Int)
     /// Bytes no tensor claims before `tensor` (offsets not starting at 0, too).
     case gapBeforeTensor(tensor: String, expectedBegin: Int, begin: Int)
+    /// A tensor begins before the previous one ends.
     case overlappingTensor(tensor: String, expectedBegin: Int, begin: Int)
     /// The shape's element count, or its size in bits, overflows `Int`.
     case sizeOverflow(tensor: String, shape: [Int])
     /// A sub-byte type whose element count does not fill whole bytes.
     case partialByte(tensor: String, bitCount: Int)
+    /// A tensor's offsets span `byteCount` bytes where its dtype and shape need `expectedByteCount`.
     case sizeMismatch(tensor: String, dtype: SafeTensorsDType, shape: [Int], expectedByteCount: Int, byteCount: Int)
     /// The file ends before `tensor` does.
     case truncatedData(tensor: String, end: Int, availableByteCount: Int)
+    /// Bytes follow the last tensor's end.
     case trailingBytes(count: Int)
 
     // MARK: Building, encoding, converting
@@ -49,8 +59,10 @@ public enum SafeTensorsError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidEntry(dtype: SafeTensorsDType, shape: [Int], byteCount: Int)
     /// `__metadata__` cannot name a tensor: the header reserves it.
     case reservedTensorName
+    /// ``SafeTensorsEntry/scalars(as:)`` cannot convert elements of this dtype to floating point.
     case unsupportedConversion(from: SafeTensorsDType)
 
+    /// A sentence naming the offending tensor and the numbers involved.
     public var description: String {
         switch self {
         case .fileTooShort(let byteCount):

@@ -18,10 +18,12 @@ public struct SafeTensorsFile: Equatable, Sendable {
     /// The largest header the reference implementation reads: 100 MB.
     public static let maximumHeaderByteCount = 100_000_000
 
+    /// The tensors, by name.
     public var entries: [String: SafeTensorsEntry]
     /// Free-form strings, stored under `"__metadata__"`.
     public var metadata: [String: String]
 
+    /// Creates a file holding `entries` and `metadata`, to encode or write.
     public init(entries: [String: SafeTensorsEntry] = [:], metadata: [String: String] = [:]) {
         self.entries = entries
         self.metadata = metadata
