@@ -6,7 +6,7 @@ import Foundation
 public enum MNISTCommandLine {
     /// The subcommands, in the order the overview lists them.
     public static let subcommands: [any Subcommand.Type] = [
-        TrainCommand.self, EvaluateCommand.self, PredictCommand.self, ServeCommand.self,
+        TrainCommand.self, EvaluateCommand.self, PredictCommand.self, ServeCommand.self, ExportWebCommand.self,
     ]
 
     /// The overview `--help` prints.

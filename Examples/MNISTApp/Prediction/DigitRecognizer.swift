@@ -45,6 +45,9 @@ public final class DigitRecognizer: @unchecked Sendable {
         return recognize(modelInput: try preprocessor.modelInput(from: drawing))
     }
 
+    /// The model in the page's format (``WebModelFile``), for `GET /model.bin`.
+    public var webModelFile: [UInt8] { WebModelFile.encode(model) }
+
     /// Classifies an already preprocessed 28×28 input (784 values in [0, 1], row-major).
     public func recognize(modelInput: [Float]) -> Recognition {
         let image = Tensor(modelInput, shape: [1] + SeedCNN.inputShape)

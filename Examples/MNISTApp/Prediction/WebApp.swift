@@ -5,6 +5,8 @@ import Foundation
 /// - `GET /` and the page's files, from ``bundledPages``
 /// - `GET /health`, `POST /predict`: see ``PredictionAPI``
 /// - `GET /training_history.png`: the plot written by training, 404 until then
+/// - `GET /model.bin`: the loaded model in ``WebModelFile``'s format, written on the fly, for
+///   the page's instant in-browser predictions (404 while no model is loaded)
 public enum WebApp {
     /// `Examples/MNISTApp/Web` in this checkout: the page's HTML, CSS and JavaScript.
     public static var bundledPages: URL {
@@ -19,6 +21,11 @@ public enum WebApp {
         var router = Router()
         PredictionAPI.addRoutes(to: &router, recognizer: recognizer)
         router.get("/training_history.png") { _ in try .file(at: trainingHistoryPlot) }
+        if let recognizer {
+            router.get("/" + modelFileName) { _ in
+                HTTPResponse(contentType: MediaType.octetStream, body: recognizer.webModelFile)
+            }
+        }
         router.serveFiles(at: "/", from: pages)
         return router
     }

@@ -5,23 +5,35 @@
  * Recognition runs on its own while drawing, 300 ms after the pen last moved
  * and as soon as it lifts; a newer request cancels an older one, and clearing
  * the canvas cancels any, so an answer never shows for a drawing that is gone.
+ *
+ * With the model in the browser (`recognizer.js`, from `model.bin`), a prediction also shows
+ * at every pen movement, before the server's confirms it; on the static site that
+ * `export-web` writes (`deployment.js`), the browser's is the only one.
  */
 import { checkHealth, predictDigit } from './api.js';
+import { isStaticSite } from './deployment.js';
 import { DrawingPad } from './drawing.js';
+import { BrowserRecognizer, InstantPredictions } from './recognizer.js';
 import { ResultView } from './results.js';
 
 const recognitionDelayMilliseconds = 300;
 
 const statusLine = document.getElementById('status');
 const resultView = new ResultView(document.getElementById('result'));
-const pad = new DrawingPad(document.getElementById('drawing-canvas'), {
-  onDraw: scheduleRecognition,
+const canvas = document.getElementById('drawing-canvas');
+const instantPredictions = new InstantPredictions(canvas, { onPrediction: (prediction) => resultView.show(prediction) });
+const pad = new DrawingPad(canvas, {
+  onDraw: () => {
+    instantPredictions.request();
+    scheduleRecognition();
+  },
   onStrokeEnd: recognize,
 });
 
 const initialStatus = statusLine.textContent;
 let recognitionTimer = null;
 let currentRequest = null;
+let browserRecognizer = null;
 
 /** Shows `message` in the status line; `tone` is `'info'`, `'success'`, `'warning'` or `'error'`. */
 function showStatus(message, tone = 'info') {
@@ -40,6 +52,10 @@ async function recognize() {
   clearTimeout(recognitionTimer);
   if (!pad.hasInk) {
     showStatus('Draw a digit first.', 'warning');
+    return;
+  }
+  if (isStaticSite) {
+    recognizeInBrowser();
     return;
   }
   currentRequest?.abort();
@@ -68,11 +84,28 @@ async function recognize() {
   }
 }
 
+/** The static site's recognition: the model in the browser, with the messages the server's answers get. */
+function recognizeInBrowser() {
+  if (browserRecognizer === null) {
+    showStatus('The model is still loading…', 'warning');
+    return;
+  }
+  try {
+    resultView.show(browserRecognizer.recognize(canvas));
+    showStatus('Keep drawing to refine the prediction, or clear the canvas to start over.', 'success');
+  } catch (error) {
+    if (error.kind !== 'no-digit') throw error;
+    resultView.reset();
+    showStatus('No digit found. Try drawing it larger, in the middle of the canvas.', 'warning');
+  }
+}
+
 /** Empties the canvas and the result, cancelling any recognition under way. */
 function clearCanvas() {
   clearTimeout(recognitionTimer);
   currentRequest?.abort();
   currentRequest = null;
+  instantPredictions.cancel();
   pad.clear();
   resultView.reset();
   resultView.isBusy = false;
@@ -117,8 +150,30 @@ async function reportServerHealth() {
   }
 }
 
+/**
+ * Loads `model.bin` for recognition in the browser. The served page does without when it cannot
+ * (the server still recognises); the static site has nothing else, and says why.
+ */
+async function loadBrowserRecognizer() {
+  if (isStaticSite) {
+    showStatus('Loading the model…');
+    document.querySelector('.page-footer p').textContent =
+      'Built with NumSight, a dependency-free Swift framework. Runs entirely in your browser: your drawing never leaves it.';
+  }
+  try {
+    browserRecognizer = await BrowserRecognizer.load();
+    instantPredictions.recognizer = browserRecognizer;
+    if (isStaticSite) showStatus('Ready. Draw a digit from 0 to 9.');
+  } catch (error) {
+    if (isStaticSite) {
+      showStatus(`Cannot load the model (${error.message}). Open this page from a web server, not as a file.`, 'error');
+    }
+  }
+}
+
 document.getElementById('recognize-button').addEventListener('click', recognize);
 document.getElementById('clear-button').addEventListener('click', clearCanvas);
 document.addEventListener('keydown', handleShortcut);
 revealTrainingHistoryWhenLoaded();
-reportServerHealth();
+loadBrowserRecognizer();
+if (!isStaticSite) reportServerHealth();

@@ -1,0 +1,25 @@
+import Foundation
+import NumSight
+
+/// `MNISTExample export-web FOLDER`: the page and the trained model as a static site that
+/// recognises digits in the browser, with no server.
+public enum ExportWebCommand: Subcommand {
+    public static let name = "export-web"
+    public static let summary = "Write the page and the model as a static site that recognises digits in the browser."
+    public static let positionalUsage = "FOLDER"
+    public static let options = [
+        CommandLineOption("model", valueName: "PATH", default: TrainingOutput.defaultModelPath.relativePath,
+                          help: "The trained model (safetensors)."),
+    ]
+
+    public static func run(_ arguments: ParsedArguments) throws -> Int32 {
+        guard arguments.positional.count == 1 else { throw UsageError("give one FOLDER to write the site into") }
+        let folder = URL(fileURLWithPath: arguments.positional[0], isDirectory: true)
+        let model = SeedCNN.makeModel()
+        try Checkpoint.load(into: model, from: URL(fileURLWithPath: arguments.string("model")!))
+        let files = try WebApp.exportStaticSite(model: model, to: folder)
+        print("Wrote \(files.joined(separator: ", ")) to \(folder.path).")
+        print("Serve it from any static file host; to try it here: python3 -m http.server 8000 --directory \(folder.path)")
+        return 0
+    }
+}
