@@ -2,27 +2,35 @@ import Foundation
 import NumSight
 
 /// The prediction pipeline: a PNG drawing → the MNIST-style 28×28 input → the
-/// model's probabilities. Safe to use from several threads at once: inference
-/// records nothing and changes no state, and nothing changes the model after `init`.
+/// model's probabilities; for a drawing of several digits, one input and one set of
+/// probabilities per digit (`recognizeAll(png:)`). Safe to use from several threads at
+/// once: inference records nothing and changes no state, and nothing changes the model
+/// after `init`.
 ///
 /// ```swift
 /// let recognizer = try DigitRecognizer(checkpoint: url)
 /// let recognition = try recognizer.recognize(png: bytes)
 /// print(recognition.digit, recognition.confidence)
+/// print(try recognizer.recognizeAll(png: bytes).number)  // "2026"
 /// ```
 public final class DigitRecognizer: @unchecked Sendable {
     private let model: Sequential<Float>
     private let preprocessor: DigitPreprocessor
+    private let segmenter: DigitSegmenter
     private let decoder: PNGDecoder
     /// One per core: more recognitions at once would only share the cores, each holding its
     /// buffers (about 1.5 MB for a 280 × 280 drawing) for longer.
     private let recognitionSlots = DispatchSemaphore(value: ProcessInfo.processInfo.activeProcessorCount)
 
     /// Recognises with `model` (the seed CNN's shape: `[batch, 28, 28, 1]` → logits).
+    /// Drawings of several digits are segmented with `preprocessor`'s ink threshold and
+    /// smallest digit, so that every segment is one the preprocessor accepts.
     public init(model: Sequential<Float>, preprocessor: DigitPreprocessor = DigitPreprocessor(),
                 decoder: PNGDecoder = PNGDecoder(maximumPixelCount: 4096 * 4096)) {
         self.model = model
         self.preprocessor = preprocessor
+        self.segmenter = DigitSegmenter(inkThreshold: preprocessor.inkThreshold,
+                                        minimumPixelCount: preprocessor.minimumInkPixelCount)
         self.decoder = decoder
     }
 
@@ -47,6 +55,41 @@ public final class DigitRecognizer: @unchecked Sendable {
 
     /// The model in the page's format (``WebModelFile``), for `GET /model.bin`.
     public var webModelFile: [UInt8] { WebModelFile.encode(model) }
+
+    /// Decodes a PNG drawing of one or more digits in a row, cuts it into digits with
+    /// `DigitSegmenter`, preprocesses each exactly as a digit drawn alone and classifies
+    /// them together, in one batch.
+    ///
+    /// - Throws: `PNGError` for bytes that are not a valid PNG (or an absurdly large
+    ///   one), `DigitPreprocessingError` when the drawing holds nothing but specks.
+    public func recognizeAll(png: [UInt8]) throws -> NumberRecognition {
+        recognitionSlots.wait()
+        defer { recognitionSlots.signal() }
+        return try recognizeAll(drawing: try decoder.decode(png))
+    }
+
+    /// The digits of an already decoded drawing, left to right; see `recognizeAll(png:)`.
+    public func recognizeAll(drawing: RGBAImage) throws(DigitPreprocessingError) -> NumberRecognition {
+        let ink = GreyscaleImage(inkOf: drawing)
+        let segments = segmenter.segments(of: ink)
+        guard !segments.isEmpty else {
+            throw .noDigitFound(inkPixelCount: ink.values.count { $0 > preprocessor.inkThreshold })
+        }
+        var inputs: [[Float]] = []
+        for segment in segments {
+            inputs.append(try preprocessor.stages(ofInk: segment.ink).centred.values)
+        }
+        let images = Tensor(inputs.flatMap { $0 }, shape: [inputs.count] + SeedCNN.inputShape)
+        let probabilities = model.probabilities(for: images).scalars
+        let classCount = probabilities.count / inputs.count
+        var digits: [NumberRecognition.Digit] = []
+        for (index, segment) in segments.enumerated() {
+            let row = (index * classCount)..<((index + 1) * classCount)
+            let recognition = Recognition(probabilities: Array(probabilities[row]), modelInput: inputs[index])
+            digits.append(NumberRecognition.Digit(columns: segment.columns, rows: segment.rows, recognition: recognition))
+        }
+        return NumberRecognition(digits: digits)
+    }
 
     /// Classifies an already preprocessed 28×28 input (784 values in [0, 1], row-major).
     public func recognize(modelInput: [Float]) -> Recognition {

@@ -5,11 +5,16 @@ import Foundation
 /// - `GET /health` → `{"status": "healthy", "model_loaded": true}`
 /// - `POST /predict` with `{"image": "<base64 PNG>"}` (or a `data:image/png;base64,…`
 ///   URL) → `{"digit": 7, "confidence": 0.98, "probabilities": {"0": …, "9": …},
-///   "model_input": [784 values]}`
+///   "model_input": [784 values], "digits": [{"digit": 2, "confidence": 0.97,
+///   "box": [x, y, width, height], "probabilities": {…}}, …], "number": "2026"}`
+///
+/// The drawing may hold several digits in a row (see `DigitSegmenter`): `digits` lists
+/// them left to right and `number` reads them; the original fields are those of the
+/// digit the model is surest of, so for a single digit nothing changes.
 ///
 /// Bad input gets 400 with `{"error": "…"}`; a drawing without a digit 422
-/// `{"error": "no digit found"}`; no model 503. `model_input` is an addition:
-/// existing clients of the original keep working.
+/// `{"error": "no digit found"}`; no model 503. `model_input`, `digits` and `number`
+/// are additions: existing clients of the original keep working.
 public enum PredictionAPI {
     /// Adds the API's routes; `recognizer` is `nil` while no model is loaded.
     public static func addRoutes(to router: inout Router, recognizer: DigitRecognizer?) {
@@ -19,9 +24,9 @@ public enum PredictionAPI {
         router.post("/predict") { request in
             guard let recognizer else { throw HTTPError(.serviceUnavailable, "no model is loaded") }
             let png = try pngBytes(of: request)
-            let recognition: Recognition
+            let recognition: NumberRecognition
             do {
-                recognition = try recognizer.recognize(png: png)
+                recognition = try recognizer.recognizeAll(png: png)
             } catch is DigitPreprocessingError {
                 throw HTTPError(.unprocessableContent, "no digit found")
             } catch {

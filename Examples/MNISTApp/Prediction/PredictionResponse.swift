@@ -1,36 +1,61 @@
 /// The body of a successful `POST /predict`, written by hand:
 ///
-///     {"confidence":0.98,"digit":7,"model_input":[0,0,…,0.5,…],"probabilities":{"0":0.001,…,"9":0.002}}
+///     {"confidence":0.98,"digit":7,
+///      "digits":[{"box":[12,40,51,98],"confidence":0.97,"digit":2,"probabilities":{"0":…,"9":…}},…],
+///      "model_input":[0,0,…,0.5,…],"number":"2026","probabilities":{"0":0.001,…,"9":0.002}}
+///
+/// without the line breaks. `digit`, `confidence`, `probabilities` and `model_input` are the
+/// original app's, for the digit the model is surest of; `digits` lists every digit left to
+/// right, with its box `[x, y, width, height]` in the drawing's pixels, and `number` reads them.
 ///
 /// The bytes are exactly those `JSONEncoder` writes with `.sortedKeys` (keys in order, each
 /// number the shortest text that reads back as the same `Float`, `.0` dropped): through
 /// `Encodable`, the 794 numbers took a quarter of a request's CPU time; written here, under 1 %.
 struct PredictionResponse {
-    let recognition: Recognition
+    let recognition: NumberRecognition
 
     /// The UTF-8 JSON text.
     var encoded: [UInt8] {
+        let best = recognition.mostConfident
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 + 12 * (recognition.modelInput.count + recognition.probabilities.count))
+        bytes.reserveCapacity(96 + 12 * (best.modelInput.count + (1 + recognition.digits.count) * best.probabilities.count))
         bytes += #"{"confidence":"#.utf8
-        Self.append(recognition.confidence, to: &bytes)
+        Self.append(best.confidence, to: &bytes)
         bytes += #","digit":"#.utf8
-        bytes += String(recognition.digit).utf8
-        bytes += #","model_input":["#.utf8
-        for (index, value) in recognition.modelInput.enumerated() {
+        bytes += String(best.digit).utf8
+        bytes += #","digits":["#.utf8
+        for (index, digit) in recognition.digits.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            let box = [digit.columns.lowerBound, digit.rows.lowerBound, digit.columns.count, digit.rows.count]
+            bytes += #"{"box":[\#(box.map(String.init).joined(separator: ","))],"confidence":"#.utf8
+            Self.append(digit.recognition.confidence, to: &bytes)
+            bytes += #","digit":\#(digit.recognition.digit),"probabilities":"#.utf8
+            Self.appendProbabilities(of: digit.recognition, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes += #"],"model_input":["#.utf8
+        for (index, value) in best.modelInput.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             Self.append(value, to: &bytes)
         }
-        bytes += #"],"probabilities":{"#.utf8
-        // Sorted as strings, as `.sortedKeys` sorts them: "0" … "9", then "10" after "1" if ever there were more.
+        // The number is ASCII digits only: nothing to escape.
+        bytes += #"],"number":"\#(recognition.number)","probabilities":"#.utf8
+        Self.appendProbabilities(of: best, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    /// `{"0":p0,…,"9":p9}`, sorted as strings, as `.sortedKeys` sorts them: "0" … "9", then
+    /// "10" after "1" if ever there were more.
+    private static func appendProbabilities(of recognition: Recognition, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "{"))
         let digits = recognition.probabilities.indices.sorted { String($0) < String($1) }
         for (position, digit) in digits.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes += #""\#(digit)":"#.utf8
-            Self.append(recognition.probabilities[digit], to: &bytes)
+            append(recognition.probabilities[digit], to: &bytes)
         }
-        bytes += "}}".utf8
-        return bytes
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// `value` as `JSONEncoder` writes a finite `Float`: its `description` without a trailing `.0`.

@@ -62,7 +62,12 @@ public struct DigitPreprocessor: Sendable {
 
     /// Every stage of preprocessing `drawing`; the last, `centred`, is the model input.
     public func stages(of drawing: RGBAImage) throws(DigitPreprocessingError) -> DigitPreprocessingStages {
-        let ink = GreyscaleImage(inkOf: drawing)
+        try stages(ofInk: GreyscaleImage(inkOf: drawing))
+    }
+
+    /// Every stage from stage 2 on, for a drawing already turned into ink (white on black,
+    /// 0…1): one digit that `DigitSegmenter` cut out of a drawing of several, say.
+    public func stages(ofInk ink: GreyscaleImage) throws(DigitPreprocessingError) -> DigitPreprocessingStages {
         let inkPixelCount = ink.values.count { $0 > inkThreshold }
         guard inkPixelCount >= minimumInkPixelCount, let bounds = ink.bounds(above: inkThreshold) else {
             throw .noDigitFound(inkPixelCount: inkPixelCount)

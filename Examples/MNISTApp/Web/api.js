@@ -3,7 +3,8 @@
  *
  *     GET  /health   → {"status": "healthy", "model_loaded": true}
  *     POST /predict  {"image": "data:image/png;base64,…"}
- *                    → {"digit": 7, "confidence": 0.98, "probabilities": {"0": …, "9": …}, "model_input": [784 numbers]}
+ *                    → {"digit": 7, "confidence": 0.98, "probabilities": {"0": …, "9": …}, "model_input": [784 numbers],
+ *                       "digits": [{"digit": 2, "confidence": 0.97, "box": [x, y, w, h], "probabilities": {…}}, …], "number": "2026"}
  *                    or, with status 400/413/422/503, {"error": "…"}
  */
 
@@ -24,8 +25,11 @@ export class APIError extends Error {
  *
  * @param {string} image a `data:image/png;base64,…` URL.
  * @param {{signal?: AbortSignal}} options aborting `signal` rejects with an `AbortError`.
- * @returns {Promise<{digit: number, confidence: number, probabilities: number[], modelInput: number[] | null}>}
- *   `probabilities[d]` for each digit 0–9; `modelInput` is the 28×28 image row-major in [0, 1], when sent.
+ * @returns {Promise<{digit: number, confidence: number, probabilities: number[], modelInput: number[] | null,
+ *   digits: {digit: number, confidence: number, box: number[]}[], number: string | null}>}
+ *   `probabilities[d]` for each digit 0–9; `modelInput` is the 28×28 image row-major in [0, 1], when sent;
+ *   `digits`, left to right, each boxed `[x, y, width, height]` in the drawing's pixels, and the `number` they read,
+ *   when sent (empty and `null` otherwise).
  * @throws {APIError}
  */
 export async function predictDigit(image, { signal } = {}) {
@@ -40,7 +44,14 @@ export async function predictDigit(image, { signal } = {}) {
     throw new APIError('The server sent an answer this page does not understand.', { kind: 'server', status: 200 });
   }
   const modelInput = Array.isArray(body.model_input) && body.model_input.length === 28 * 28 ? body.model_input : null;
-  return { digit: body.digit, confidence: Number(body.confidence), probabilities, modelInput };
+  const digits = Array.isArray(body.digits) ? body.digits.filter(isBoxedDigit) : [];
+  const number = typeof body.number === 'string' ? body.number : null;
+  return { digit: body.digit, confidence: Number(body.confidence), probabilities, modelInput, digits, number };
+}
+
+/** Whether `entry` of `digits` has a digit and a box of four numbers. */
+function isBoxedDigit(entry) {
+  return Number.isInteger(entry?.digit) && Array.isArray(entry.box) && entry.box.length === 4 && entry.box.every(Number.isFinite);
 }
 
 /**

@@ -1,6 +1,9 @@
+import { NumberView } from './number.js';
+
 /**
  * Shows a prediction: the digit, its confidence, one probability bar per digit
- * and the 28×28 image the model saw.
+ * and the 28×28 image the model saw; for several digits, the number they make
+ * (`number.js`).
  *
  *     const view = new ResultView(document.getElementById('result'));
  *     view.show({ digit: 7, confidence: 0.98, probabilities: [...10 numbers], modelInput: [...784 numbers] });
@@ -13,14 +16,19 @@ export class ResultView {
   #confidence;
   #bars = [];
   #modelInput;
+  #number;
 
-  /** @param {HTMLElement} root the element holding `#predicted-digit`, `#result-summary`, `#confidence`, `#probabilities` and `#model-input`. */
+  /**
+   * @param {HTMLElement} root the element holding `#predicted-digit`, `#result-summary`, `#confidence`, `#probabilities`,
+   *   `#model-input` and `#number`; the digits' boxes go in the page's `#digit-boxes`.
+   */
   constructor(root) {
     this.#root = root;
     this.#digit = root.querySelector('#predicted-digit');
     this.#summary = root.querySelector('#result-summary');
     this.#confidence = root.querySelector('#confidence');
     this.#modelInput = root.querySelector('#model-input');
+    this.#number = new NumberView(root.querySelector('#number'), document.getElementById('digit-boxes'));
     const list = root.querySelector('#probabilities');
     for (let digit = 0; digit < 10; digit += 1) {
       const bar = probabilityBar(digit);
@@ -35,13 +43,17 @@ export class ResultView {
     this.#root.setAttribute('aria-busy', String(isBusy));
   }
 
-  /** @param {{digit: number, confidence: number, probabilities: number[], modelInput: number[] | null}} prediction */
-  show({ digit, confidence, probabilities, modelInput }) {
+  /**
+   * @param {{digit: number, confidence: number, probabilities: number[], modelInput: number[] | null,
+   *   digits?: {digit: number, confidence: number, box: number[]}[], number?: string | null}} prediction
+   */
+  show({ digit, confidence, probabilities, modelInput, digits = [], number = null }) {
     this.#digit.textContent = String(digit);
     this.#confidence.textContent = percent(confidence);
     this.#summary.textContent = `Looks like ${digit === 8 ? 'an' : 'a'} ${digit}`;
     probabilities.forEach((probability, index) => this.#bars[index].update(probability, index === digit));
     drawModelInput(this.#modelInput, modelInput);
+    this.#number.show({ number, digits });
   }
 
   /** Back to the empty state of a fresh page. */
@@ -51,6 +63,7 @@ export class ResultView {
     this.#summary.textContent = 'No prediction yet';
     for (const bar of this.#bars) bar.update(0, false);
     drawModelInput(this.#modelInput, null);
+    this.#number.reset();
   }
 }
 

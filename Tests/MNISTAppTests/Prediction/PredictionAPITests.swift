@@ -71,7 +71,42 @@ import Testing
                 #expect(abs(confidence - probabilities["\(digit)"]!) < 1e-6)
                 #expect(confidence == probabilities.values.max())
                 #expect(input.count == 784 && input.allSatisfy { (0...1).contains($0) })
+                // One digit: `digits` holds it, boxed around the stroke, and `number` reads it.
+                let digits = try #require(object["digits"] as? [[String: Any]])
+                #expect(digits.count == 1)
+                #expect(digits.first?["digit"] as? Int == digit)
+                #expect(digits.first?["box"] as? [Int] == [130, 60, 20, 160])
+                #expect(object["number"] as? String == String(digit))
             }
+        }
+    }
+
+    @Test func aNumberGetsEveryDigitLeftToRight() throws {
+        let drawing = NumberDrawing("2026")
+        let png = try PNGEncoder.encode(drawing.image)
+        try withApp { port in
+            let response = try post(#"{"image": "\#(Data(png).base64EncodedString())"}"#, port: port)
+            #expect(response.statusCode == 200, "\(response.text.prefix(200))")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+            let digits = try #require(object["digits"] as? [[String: Any]])
+            let number = try #require(object["number"] as? String)
+            #expect(digits.count == 4)
+            #expect(number.count == 4 && number.allSatisfy { "0123456789".contains($0) }, "number \(number)")
+            #expect(number == digits.compactMap { $0["digit"] as? Int }.map(String.init).joined())
+            let boxes = digits.compactMap { $0["box"] as? [Int] }
+            let expected = drawing.inkBoxes.map { [$0.columns.lowerBound, $0.rows.lowerBound, $0.columns.count, $0.rows.count] }
+            #expect(boxes == expected)
+            for digit in digits {
+                let probabilities = try #require(digit["probabilities"] as? [String: Double])
+                #expect(Set(probabilities.keys) == Set((0...9).map(String.init)))
+                #expect(abs(probabilities.values.reduce(0, +) - 1) < 1e-4)
+            }
+            // The original fields are the most confident digit's.
+            let confidences = digits.compactMap { $0["confidence"] as? Double }
+            let surest = try #require(confidences.indices.max { confidences[$0] < confidences[$1] })
+            #expect(object["confidence"] as? Double == confidences[surest])
+            #expect(object["digit"] as? Int == digits[surest]["digit"] as? Int)
+            #expect((object["model_input"] as? [Double])?.count == 784)
         }
     }
 
