@@ -67,7 +67,10 @@ public final class ProgressReporter: TrainingCallback {
 
     /// Writes `text` to standard output at once, without waiting for a newline.
     public static func writeToStandardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        // Through `print`, so that it stays in order with everything else printed;
+        // flushed at once, since a progress bar has no newline.
+        print(text, terminator: "")
+        fflush(nil)
     }
 
     private func epochLabel(_ trainer: Trainer) -> String { "Epoch \(trainer.epoch)/\(trainer.epochCount)" }
