@@ -11,12 +11,14 @@
 /// try FeatureMapPlot(insight: insight).writePNG(to: URL(fileURLWithPath: "feature_maps.png"))
 /// ```
 public struct FeatureMapPlot: Plot, Sendable {
+    /// The drawing's feature maps and saliency.
     public var insight: ModelInsight
     /// The feature map drawn, by ``ModelInsight/FeatureMap/name``.
     public var layerName: String
     /// Feature-map tiles per row.
     public var columns: Int
 
+    /// A plot of `insight`'s input, saliency and the feature maps named `layerName`, `columns` tiles a row.
     public init(insight: ModelInsight, layerName: String = "relu1", columns: Int = 8) {
         self.insight = insight
         self.layerName = layerName
@@ -29,6 +31,7 @@ public struct FeatureMapPlot: Plot, Sendable {
     private static let tileScale = 3  // each channel: 84 px for 28 × 28
     private static let textScale = 2
 
+    /// The input and saliency on the left, the layer's channels in a grid on the right.
     public func image() -> RGBAImage {
         guard let map = insight.featureMaps.first(where: { $0.name == layerName }) else {
             preconditionFailure("FeatureMapPlot: no feature map named \(layerName)")
@@ -40,10 +43,10 @@ public struct FeatureMapPlot: Plot, Sendable {
         let (tileWidth, tileHeight) = (width * Self.tileScale, height * Self.tileScale)
         let rows = (channels + columns - 1) / columns
         let gridLeft = Self.margin * 2 + big
-        let top = Self.margin + line * 3
+        let top = Self.margin + line * 4
         var canvas = Canvas(
             width: gridLeft + columns * (tileWidth + Self.gap) - Self.gap + Self.margin,
-            height: top + max(2 * big + 3 * line, rows * (tileHeight + Self.gap)) + Self.margin)
+            height: top + max(2 * big + 5 * line + 2 * Self.gap, rows * (tileHeight + Self.gap)) + Self.margin)
 
         canvas.drawText("Inside the network: the input, where it looked, and what its first layer sees",
                         x: Self.margin, y: Self.margin + line / 2, scale: Self.textScale)
@@ -53,8 +56,10 @@ public struct FeatureMapPlot: Plot, Sendable {
         canvas.drawText("input, 28×28", x: Self.margin + big / 2, y: top + big + line, alignment: .centre, scale: Self.textScale)
         let saliencyTop = top + big + 2 * line + Self.gap
         draw(saliencyColors(), width: side, scale: Self.bigScale, at: (Self.margin, saliencyTop), on: &canvas)
-        canvas.drawText("saliency of \(insight.digit): red +, blue -", x: Self.margin + big / 2,
+        canvas.drawText("saliency for \(insight.digit)", x: Self.margin + big / 2,
                         y: saliencyTop + big + line, alignment: .centre, scale: Self.textScale)
+        canvas.drawText("red +, blue -", x: Self.margin + big / 2,
+                        y: saliencyTop + big + 2 * line + Self.gap, alignment: .centre, scale: Self.textScale)
         // The feature maps, one tile per channel.
         canvas.drawText("\(layerName): \(height)×\(width)×\(channels) (conv → batch norm → ReLU)",
                         x: gridLeft, y: top - line, scale: Self.textScale)
@@ -71,13 +76,13 @@ public struct FeatureMapPlot: Plot, Sendable {
         return canvas.image
     }
 
-    /// The dimmed input with the saliency over it; √ of the relative size, so faint pixels show.
+    /// The dimmed input with the saliency over it, stronger where larger.
     private func saliencyColors() -> [RGBAColor] {
         let extent = insight.saliency.map(abs).max() ?? 0
         return insight.saliency.enumerated().map { index, value in
             let base = Self.grey(0.35 * insight.modelInput[index])
             let hue = value >= 0 ? RGBAColor(red: 255, green: 70, blue: 40) : RGBAColor(red: 60, green: 140, blue: 255)
-            return base.mixed(with: hue, fraction: extent > 0 ? Double(abs(value) / extent).squareRoot() : 0)
+            return base.mixed(with: hue, fraction: extent > 0 ? Double(abs(value) / extent) : 0)
         }
     }
 

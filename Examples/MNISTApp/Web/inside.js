@@ -224,8 +224,8 @@ function drawSaliency(canvas, modelInput, saliency) {
   const image = context.createImageData(28, 28);
   const extent = Math.max(...Array.from(saliency, Math.abs)) || 1;
   for (let index = 0; index < 28 * 28; index += 1) {
-    const grey = 90 * Math.min(Math.max(modelInput[index], 0), 1);
-    const strength = Math.sqrt(Math.min(Math.abs(saliency[index]) / extent, 1));  // √: faint pixels stay visible
+    const grey = 0.35 * 255 * Math.min(Math.max(modelInput[index], 0), 1);
+    const strength = Math.min(Math.abs(saliency[index]) / extent, 1);
     const hue = saliency[index] >= 0 ? [255, 70, 40] : [60, 140, 255];
     image.data.set([...hue.map((channel) => Math.round(grey + (channel - grey) * strength)), 255], index * 4);
   }
