@@ -26,7 +26,12 @@ public enum SeedCNN {
 
     /// A freshly initialised model; wrap in ``withRandomSeed(_:_:)`` for reproducible weights.
     public static func makeModel() -> Sequential<Float> {
-        Sequential<Float>([
+        makeModel(scalarType: Float.self)
+    }
+
+    /// The same network in another scalar type, such as `Double` for finite-difference checks.
+    public static func makeModel<Scalar: TensorScalar>(scalarType: Scalar.Type) -> Sequential<Scalar> {
+        Sequential<Scalar>([
             Conv2D(inputChannels: 1, outputChannels: 32, kernelSize: (3, 3), padding: .same),
             BatchNorm(featureCount: 32),
             Activation.relu,

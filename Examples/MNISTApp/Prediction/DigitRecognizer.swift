@@ -14,13 +14,15 @@ import NumSight
 /// print(try recognizer.recognizeAll(png: bytes).number)  // "2026"
 /// ```
 public final class DigitRecognizer: @unchecked Sendable {
-    private let model: Sequential<Float>
+    let model: Sequential<Float>
     private let preprocessor: DigitPreprocessor
     private let segmenter: DigitSegmenter
     private let decoder: PNGDecoder
     /// One per core: more recognitions at once would only share the cores, each holding its
     /// buffers (about 1.5 MB for a 280 × 280 drawing) for longer.
     private let recognitionSlots = DispatchSemaphore(value: ProcessInfo.processInfo.activeProcessorCount)
+    /// One insight at a time: differentiating marks the parameters' nodes in the shared graph.
+    private let insightLock = NSLock()
 
     /// Recognises with `model` (the seed CNN's shape: `[batch, 28, 28, 1]` → logits).
     /// Drawings of several digits are segmented with `preprocessor`'s ink threshold and
@@ -89,6 +91,16 @@ public final class DigitRecognizer: @unchecked Sendable {
             digits.append(NumberRecognition.Digit(columns: segment.columns, rows: segment.rows, recognition: recognition))
         }
         return NumberRecognition(digits: digits)
+    }
+
+    /// Looks inside the model for a PNG drawing: feature maps, filters and saliency (see
+    /// ``ModelInsight``) for the digit the model is surest of, the one whose fields `/predict`
+    /// reports first. Throws as ``recognizeAll(png:)``.
+    public func insight(png: [UInt8]) throws -> ModelInsight {
+        let input = try recognizeAll(png: png).mostConfident.modelInput
+        insightLock.lock()
+        defer { insightLock.unlock() }
+        return ModelInsight(model: model, modelInput: input)
     }
 
     /// Classifies an already preprocessed 28×28 input (784 values in [0, 1], row-major).

@@ -12,6 +12,9 @@ import Foundation
 /// them left to right and `number` reads them; the original fields are those of the
 /// digit the model is surest of, so for a single digit nothing changes.
 ///
+/// - `POST /inside`, the same body → the network's feature maps, first filters and the
+///   saliency of its answer, for the digit `/predict` reports first: see `ModelInsightResponse`
+///
 /// Bad input gets 400 with `{"error": "…"}`; a drawing without a digit 422
 /// `{"error": "no digit found"}`; no model 503. `model_input`, `digits` and `number`
 /// are additions: existing clients of the original keep working.
@@ -33,6 +36,23 @@ public enum PredictionAPI {
                 throw HTTPError(.badRequest, "the image is not a usable PNG: \(error)")
             }
             return HTTPResponse(contentType: MediaType.json, body: PredictionResponse(recognition: recognition).encoded)
+        }
+        router.post("/inside") { request in
+            guard let recognizer else { throw HTTPError(.serviceUnavailable, "no model is loaded") }
+            let png = try pngBytes(of: request)
+            let insight: ModelInsight
+            do {
+                insight = try recognizer.insight(png: png)
+            } catch is DigitPreprocessingError {
+                throw HTTPError(.unprocessableContent, "no digit found")
+            } catch {
+                throw HTTPError(.badRequest, "the image is not a usable PNG: \(error)")
+            }
+            do {
+                return HTTPResponse(contentType: MediaType.json, body: try ModelInsightResponse(insight: insight).encoded())
+            } catch {
+                throw HTTPError(.internalServerError, "the model produced a value JSON cannot hold")
+            }
         }
     }
 

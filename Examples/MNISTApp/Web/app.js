@@ -8,11 +8,13 @@
  *
  * With the model in the browser (`recognizer.js`, from `model.bin`), a prediction also shows
  * at every pen movement, before the server's confirms it; on the static site that
- * `export-web` writes (`deployment.js`), the browser's is the only one.
+ * `export-web` writes (`deployment.js`), the browser's is the only one. The "Seeing inside"
+ * panel (`inside.js`) follows each confirmed prediction.
  */
 import { checkHealth, predictDigit } from './api.js';
 import { isStaticSite } from './deployment.js';
 import { DrawingPad } from './drawing.js';
+import { fetchInsight, insightInBrowser, InsideView } from './inside.js';
 import { BrowserRecognizer, InstantPredictions } from './recognizer.js';
 import { ResultView } from './results.js';
 
@@ -20,6 +22,7 @@ const recognitionDelayMilliseconds = 300;
 
 const statusLine = document.getElementById('status');
 const resultView = new ResultView(document.getElementById('result'));
+const insideView = new InsideView(document.getElementById('inside'));
 const canvas = document.getElementById('drawing-canvas');
 const instantPredictions = new InstantPredictions(canvas, { onPrediction: (prediction) => resultView.show(prediction) });
 const pad = new DrawingPad(canvas, {
@@ -63,13 +66,16 @@ async function recognize() {
   currentRequest = request;
   resultView.isBusy = true;
   try {
-    const prediction = await predictDigit(pad.toDataURL(), { signal: request.signal });
+    const image = pad.toDataURL();
+    const prediction = await predictDigit(image, { signal: request.signal });
     resultView.show(prediction);
+    insideView.drawingDidChange((signal) => fetchInsight(image, { signal }));
     showStatus('Keep drawing to refine the prediction, or clear the canvas to start over.', 'success');
   } catch (error) {
     if (request.signal.aborted) return;
     if (error.kind === 'no-digit') {
       resultView.reset();
+      insideView.reset();
       showStatus('No digit found. Try drawing it larger, in the middle of the canvas.', 'warning');
     } else if (error.kind === 'network') {
       showStatus(error.message, 'error');
@@ -91,11 +97,14 @@ function recognizeInBrowser() {
     return;
   }
   try {
-    resultView.show(browserRecognizer.recognize(canvas));
+    const prediction = browserRecognizer.recognize(canvas);
+    resultView.show(prediction);
+    insideView.drawingDidChange(() => insightInBrowser(browserRecognizer.model, prediction.modelInput));
     showStatus('Keep drawing to refine the prediction, or clear the canvas to start over.', 'success');
   } catch (error) {
     if (error.kind !== 'no-digit') throw error;
     resultView.reset();
+    insideView.reset();
     showStatus('No digit found. Try drawing it larger, in the middle of the canvas.', 'warning');
   }
 }
@@ -108,6 +117,7 @@ function clearCanvas() {
   instantPredictions.cancel();
   pad.clear();
   resultView.reset();
+  insideView.reset();
   resultView.isBusy = false;
   showStatus('Canvas cleared. Draw a digit from 0 to 9.');
 }

@@ -15,6 +15,7 @@
  *
  *     const model = SeedCNN.fromModelFile(await (await fetch('model.bin')).arrayBuffer());
  *     model.probabilities(input);   // Float32Array(10) for a Float32Array(784) input
+ *     model.featureMaps(input);     // every layer's output, as the server's POST /inside (see saliency.js too)
  */
 
 /** The first four bytes of a model file. */
@@ -113,26 +114,57 @@ export class SeedCNN {
 
   /** The ten logits. */
   logits(input) {
-    let image = { height: 28, width: 28, channels: 1, values: Float32Array.from(input) };
-    for (const [conv, norm, pools] of [['layers.0', 'layers.1', true], ['layers.4', 'layers.5', true], ['layers.8', 'layers.9', false]]) {
-      image = conv2DSame(image, this.#tensor(`${conv}.weight`), this.#values(`${conv}.bias`));
-      batchNormalize(image.values, this.#values(`${norm}.scale`), this.#values(`${norm}.offset`),
-        this.#values(`${norm}.runningMean`), this.#values(`${norm}.runningVariance`), SeedCNN.batchNormEpsilon);
-      relu(image.values);
-      if (pools) image = maxPool2(image);
-    }
-    const hidden = dense(image.values, this.#values('layers.13.weight'), this.#values('layers.13.bias'));
-    return dense(relu(hidden), this.#values('layers.15.weight'), this.#values('layers.15.bias'));
+    return this.#forward(input, () => {});
   }
 
-  #tensor(name) {
+  /**
+   * Every layer's output for `input`, named and numbered as the server's `POST /inside`
+   * (`Prediction/ModelInsight.swift`): `conv1`, `norm1`, `relu1`, `pool1`, …, `relu3`, `dense1`,
+   * `dense2` (the logits), each `{name, layer, shape: [height, width, channels], values}` with
+   * `layer` the position in the Swift `Sequential` (`layers.4.weight`) and `values` a `Float32Array` in HWC
+   * order; a dense layer's shape is `[1, 1, units]`. Flatten and Dropout change nothing worth showing.
+   */
+  featureMaps(input) {
+    const maps = [];
+    this.#forward(input, (name, layer, { height, width, channels, values }) => {
+      maps.push({ name, layer, shape: [height, width, channels], values: Float32Array.from(values) });
+    });
+    return maps;
+  }
+
+  /** The tensor named `name` in the model file (`layers.0.weight`): `{shape, values: Float32Array}`. */
+  tensor(name) {
     const tensor = this.#tensors.get(name);
     if (!tensor) throw new ModelFileError(`the model file has no ${name}`);
     return tensor;
   }
 
+  /** The forward pass, handing each layer's output to `record(name, layerIndex, image)` before the next changes it. */
+  #forward(input, record) {
+    let image = { height: 28, width: 28, channels: 1, values: Float32Array.from(input) };
+    for (const [block, first, pools] of [[1, 0, true], [2, 4, true], [3, 8, false]]) {
+      const [conv, norm] = [`layers.${first}`, `layers.${first + 1}`];
+      image = conv2DSame(image, this.tensor(`${conv}.weight`), this.#values(`${conv}.bias`));
+      record(`conv${block}`, first, image);
+      batchNormalize(image.values, this.#values(`${norm}.scale`), this.#values(`${norm}.offset`),
+        this.#values(`${norm}.runningMean`), this.#values(`${norm}.runningVariance`), SeedCNN.batchNormEpsilon);
+      record(`norm${block}`, first + 1, image);
+      relu(image.values);
+      record(`relu${block}`, first + 2, image);
+      if (pools) {
+        image = maxPool2(image);
+        record(`pool${block}`, first + 3, image);
+      }
+    }
+    const hidden = relu(dense(image.values, this.#values('layers.13.weight'), this.#values('layers.13.bias')));
+    record('dense1', 13, { height: 1, width: 1, channels: hidden.length, values: hidden });
+    const logits = dense(hidden, this.#values('layers.15.weight'), this.#values('layers.15.bias'));
+    record('dense2', 15, { height: 1, width: 1, channels: logits.length, values: logits });
+    return logits;
+  }
+
   #values(name) {
-    return this.#tensor(name).values;
+    return this.tensor(name).values;
   }
 }
 

@@ -31,6 +31,11 @@ export class BrowserRecognizer {
     this.#model = model;
   }
 
+  /** The network, for looking inside it (`inside.js`). */
+  get model() {
+    return this.#model;
+  }
+
   /**
    * The prediction for the drawing on `canvas`.
    *

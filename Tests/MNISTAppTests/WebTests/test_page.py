@@ -3,7 +3,7 @@
 
 Draws digits with real pointer moves (mouse, pen, finger), waits for the page's prediction and checks it
 against a direct POST /predict of the same canvas PNG; checks Clear, the keyboard
-shortcuts, the status messages for server errors, and drawing on a phone-sized window.
+shortcuts, the status messages for server errors, drawing on a phone-sized window, and the "Seeing inside" panel.
 
     bash install_browser.sh
     python3 test_page.py [BASE_URL] [--screenshots DIR]
@@ -288,9 +288,31 @@ def test_scaled_canvas_maps_pointer_coordinates(page):
     check(page.darkness_at(140, 60) == 0 and page.darkness_at(140, 220) == 0, "ink where the pen did not go")
 
 
+def test_seeing_inside_after_a_prediction(page):
+    page.draw(ONE)
+    shown = page.wait_for_prediction(0)
+    page.driver.find_element(By.CSS_SELECTOR, "#inside summary").click()
+    wait_until(page.driver, lambda: page.script("return document.getElementById('inside').dataset.state;") == "shown",
+               "the Seeing inside panel to fill")
+    inside = page.script("""
+        const root = document.getElementById('inside');
+        const saliency = document.getElementById('inside-saliency').getContext('2d').getImageData(0, 0, 28, 28).data;
+        return {
+            status: root.querySelector('.inside-status').textContent,
+            layers: [...root.querySelectorAll('.inside-layer strong')].map((name) => name.textContent),
+            coloured: saliency.some((value, index) => index % 4 !== 3 && value > 0),
+        };""")
+    check(f"the {shown['digit']} it sees" in inside["status"], f"the panel says {inside['status']!r} for a {shown['digit']}")
+    check(inside["layers"][0] == "conv1" and inside["layers"][-1] == "dense2" and len(inside["layers"]) == 13,
+          f"the panel shows the layers {inside['layers']}")
+    check(inside["coloured"], "the saliency map is all black")
+    page.driver.find_element(By.ID, "clear-button").click()
+    check(page.script("return document.querySelectorAll('.inside-layer').length;") == 0, "after Clear the panel still shows layers")
+
+
 CHECKS = [test_draws_a_one_and_predicts_while_drawing, test_draws_a_zero_with_a_pen, test_clear_resets_the_page,
           test_keyboard_shortcuts, test_error_messages, test_training_history_shown_only_when_served,
-          test_scaled_canvas_maps_pointer_coordinates, test_phone_window]
+          test_scaled_canvas_maps_pointer_coordinates, test_phone_window, test_seeing_inside_after_a_prediction]
 
 
 def save_screenshots(page, folder):
