@@ -13,6 +13,7 @@
 import { checkHealth, predictDigit } from './api.js';
 import { isStaticSite } from './deployment.js';
 import { DrawingPad } from './drawing.js';
+import { FeedbackControl } from './feedback.js';
 import { BrowserRecognizer, InstantPredictions } from './recognizer.js';
 import { ResultView } from './results.js';
 
@@ -29,6 +30,8 @@ const pad = new DrawingPad(canvas, {
   },
   onStrokeEnd: recognize,
 });
+
+const feedback = isStaticSite ? null : new FeedbackControl(document.getElementById('feedback'), { drawing: () => pad.toDataURL() });
 
 const initialStatus = statusLine.textContent;
 let recognitionTimer = null;
@@ -65,11 +68,13 @@ async function recognize() {
   try {
     const prediction = await predictDigit(pad.toDataURL(), { signal: request.signal });
     resultView.show(prediction);
+    feedback?.show(prediction);
     showStatus('Keep drawing to refine the prediction, or clear the canvas to start over.', 'success');
   } catch (error) {
     if (request.signal.aborted) return;
     if (error.kind === 'no-digit') {
       resultView.reset();
+      feedback?.reset();
       showStatus('No digit found. Try drawing it larger, in the middle of the canvas.', 'warning');
     } else if (error.kind === 'network') {
       showStatus(error.message, 'error');
@@ -108,6 +113,7 @@ function clearCanvas() {
   instantPredictions.cancel();
   pad.clear();
   resultView.reset();
+  feedback?.reset();
   resultView.isBusy = false;
   showStatus('Canvas cleared. Draw a digit from 0 to 9.');
 }
