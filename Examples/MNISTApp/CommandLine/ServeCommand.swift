@@ -11,22 +11,28 @@ public enum ServeCommand: Subcommand {
                           help: "The trained model (safetensors)."),
         CommandLineOption("output", valueName: "FOLDER", default: TrainingOutput.defaultFolder.relativePath,
                           help: "Where training wrote training_history.png."),
+        CommandLineOption("feedback", valueName: "FOLDER",
+                          help: "Where POST /feedback stores corrections (default: the output folder's feedback/)."),
     ]
 
     public static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let modelURL = URL(fileURLWithPath: arguments.string("model")!)
         let recognizer = try DigitRecognizer(checkpoint: modelURL)
         let output = TrainingOutput(folder: URL(fileURLWithPath: arguments.string("output")!))
+        let feedbackFolder = arguments.string("feedback").map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? output.feedbackFolder
+        let feedbackStore = try FeedbackStore(folder: feedbackFolder)
         let configuration = HTTPServer.Configuration(host: arguments.string("host")!,
                                                      port: try arguments.required("port", as: Int.self))
-        try serve(recognizer: recognizer, output: output, configuration: configuration)
+        try serve(recognizer: recognizer, output: output, feedbackStore: feedbackStore, configuration: configuration)
         return 0
     }
 
     /// Runs the server until a signal stops it.
-    static func serve(recognizer: DigitRecognizer, output: TrainingOutput,
+    static func serve(recognizer: DigitRecognizer, output: TrainingOutput, feedbackStore: FeedbackStore? = nil,
                       configuration: HTTPServer.Configuration) throws {
-        let router = WebApp.router(recognizer: recognizer, trainingHistoryPlot: output.trainingHistoryPlot)
+        let router = WebApp.router(recognizer: recognizer, trainingHistoryPlot: output.trainingHistoryPlot,
+                                   feedbackStore: feedbackStore)
         let server = HTTPServer(configuration: configuration, router: router)
         server.stopOnSignals()
         try server.start()

@@ -19,6 +19,8 @@ public struct TrainingOutput: Sendable {
     public var trainingHistoryPlot: URL { folder.appendingPathComponent("training_history.png") }
     /// The test set's confusion matrix as a heat map.
     public var confusionMatrixPlot: URL { folder.appendingPathComponent("confusion_matrix.png") }
+    /// The ``FeedbackStore`` of corrections sent from the page, when serving this run's model.
+    public var feedbackFolder: URL { folder.appendingPathComponent("feedback", isDirectory: true) }
     /// Test digits the model got wrong, with true and predicted labels.
     public var misclassifiedDigits: URL { folder.appendingPathComponent("misclassified.png") }
 }

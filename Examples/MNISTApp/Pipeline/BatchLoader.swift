@@ -25,6 +25,8 @@ public struct BatchLoader: Sendable {
     public let augmentation: AugmentationSettings?
     /// The seed of the order and the augmentation.
     public let seed: UInt64
+    /// How a small set at the end of `dataset` is mixed into every batch, or `nil`.
+    public let mixing: BatchMixing?
 
     public init(dataset: MNISTDataset, batchSize: Int = 128, shuffles: Bool = true,
                 augmentation: AugmentationSettings? = .default, seed: UInt64 = 0) {
@@ -34,6 +36,25 @@ public struct BatchLoader: Sendable {
         self.shuffles = shuffles
         self.augmentation = augmentation
         self.seed = seed
+        self.mixing = nil
+    }
+
+    /// A loader whose every batch holds about `fraction` of examples from `small`, the rest
+    /// from `large`, visited once per epoch in a seeded order (see ``BatchMixing``).
+    ///
+    /// ```swift
+    /// let loader = BatchLoader(mixing: feedback, into: training, fraction: 0.25, seed: 42)
+    /// loader.batchCount   // ⌈60000 / 96⌉ = 625 batches of 96 MNIST and 32 feedback digits
+    /// ```
+    public init(mixing small: MNISTDataset, into large: MNISTDataset, fraction: Double, batchSize: Int = 128,
+                augmentation: AugmentationSettings? = .default, seed: UInt64 = 0) {
+        precondition(batchSize > 0, "BatchLoader: batch size must be positive")
+        self.dataset = large.appending(small)
+        self.batchSize = batchSize
+        self.shuffles = true
+        self.augmentation = augmentation
+        self.seed = seed
+        self.mixing = BatchMixing(baseCount: large.count, mixedCount: small.count, batchSize: batchSize, fraction: fraction)
     }
 
     /// A loader for evaluation: in order, not augmented.
@@ -42,11 +63,18 @@ public struct BatchLoader: Sendable {
     }
 
     /// The number of batches per epoch, the last one possibly partial.
-    public var batchCount: Int { (dataset.count + batchSize - 1) / batchSize }
+    public var batchCount: Int { mixing?.batchCount(batchSize: batchSize) ?? (dataset.count + batchSize - 1) / batchSize }
+
+    /// The number of examples served per epoch: the dataset's, unless mixing repeats some.
+    public var examplesPerEpoch: Int {
+        guard let mixing else { return dataset.count }
+        return mixing.baseCount + mixing.batchCount(batchSize: batchSize) * mixing.mixedPerBatch
+    }
 
     /// The example indices of `epoch`, in the order they are served.
     public func order(forEpoch epoch: Int) -> [Int] {
-        shuffles ? EpochOrder.shuffled(count: dataset.count, seed: seed, epoch: epoch) : Array(0..<dataset.count)
+        if let mixing { return mixing.order(forEpoch: epoch, batchSize: batchSize, seed: seed) }
+        return shuffles ? EpochOrder.shuffled(count: dataset.count, seed: seed, epoch: epoch) : Array(0..<dataset.count)
     }
 
     /// The batches of `epoch`, each prepared up to `prefetchCount` batches ahead on a

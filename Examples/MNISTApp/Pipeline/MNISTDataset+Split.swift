@@ -25,6 +25,11 @@ extension MNISTDataset {
         return (examples(in: 0..<boundary), examples(in: boundary..<count))
     }
 
+    /// These examples followed by `other`'s.
+    public func appending(_ other: MNISTDataset) -> MNISTDataset {
+        MNISTDataset(checkedImages: images + other.images, labels: labels + other.labels)
+    }
+
     /// A dataset from parts of one that was already checked.
     private init(checkedImages: [UInt8], labels: [UInt8]) {
         self.images = checkedImages

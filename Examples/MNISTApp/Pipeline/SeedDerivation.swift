@@ -6,6 +6,7 @@ enum SeedDerivation {
     enum Purpose: UInt64 {
         case shuffling = 1
         case augmentation = 2
+        case mixing = 3
     }
 
     /// A seed for `purpose` at `position` (epoch, batch, …), mixed with SplitMix64's finaliser.

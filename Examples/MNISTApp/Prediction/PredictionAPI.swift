@@ -59,7 +59,12 @@ public enum PredictionAPI {
     /// The PNG bytes of a `/predict` request body.
     static func pngBytes(of request: HTTPRequest) throws(HTTPError) -> [UInt8] {
         let body: PredictRequest = try request.decodedJSON()
-        var text = Substring(body.image)
+        return try pngBytes(ofImage: body.image)
+    }
+
+    /// The PNG bytes of an `image` field: plain base64 or a `data:image/png;base64,…` URL.
+    static func pngBytes(ofImage image: String) throws(HTTPError) -> [UInt8] {
+        var text = Substring(image)
         if text.hasPrefix("data:") {
             guard let comma = text.firstIndex(of: ","), text[..<comma].lowercased() == "data:image/png;base64" else {
                 throw HTTPError(.badRequest, "'image' must be a PNG: a data:image/png;base64 URL or plain base64")

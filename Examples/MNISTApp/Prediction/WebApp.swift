@@ -4,6 +4,7 @@ import Foundation
 ///
 /// - `GET /` and the page's files, from ``bundledPages``
 /// - `GET /health`, `POST /predict`: see ``PredictionAPI``
+/// - `POST /feedback`: see ``FeedbackAPI``, when a feedback store is given
 /// - `GET /training_history.png`: the plot written by training, 404 until then
 /// - `GET /model.bin`: the loaded model in ``WebModelFile``'s format, written on the fly, for
 ///   the page's instant in-browser predictions (404 while no model is loaded)
@@ -16,10 +17,13 @@ public enum WebApp {
             .appendingPathComponent("Web", isDirectory: true)
     }
 
-    /// The routes of the app; `recognizer` is `nil` while no model is loaded.
-    public static func router(recognizer: DigitRecognizer?, trainingHistoryPlot: URL, pages: URL = bundledPages) -> Router {
+    /// The routes of the app; `recognizer` is `nil` while no model is loaded, `feedbackStore`
+    /// `nil` for no `POST /feedback`.
+    public static func router(recognizer: DigitRecognizer?, trainingHistoryPlot: URL, feedbackStore: FeedbackStore? = nil,
+                              pages: URL = bundledPages) -> Router {
         var router = Router()
         PredictionAPI.addRoutes(to: &router, recognizer: recognizer)
+        if let feedbackStore { FeedbackAPI.addRoutes(to: &router, store: feedbackStore, recognizer: recognizer) }
         router.get("/training_history.png") { _ in try .file(at: trainingHistoryPlot) }
         if let recognizer {
             router.get("/" + modelFileName) { _ in

@@ -78,7 +78,7 @@ public final class Trainer {
         if let threadCount { KernelConfiguration.threadCount = threadCount }
         let history = History()
         let callbacks: [any TrainingCallback] = [history] + self.callbacks
-        (epochCount, batchCount, examplesPerEpoch, seed) = (epochs, training.batchCount, training.dataset.count,
+        (epochCount, batchCount, examplesPerEpoch, seed) = (epochs, training.batchCount, training.examplesPerEpoch,
                                                             training.seed)
         stopReason = nil
 

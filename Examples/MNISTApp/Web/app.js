@@ -15,6 +15,7 @@ import { checkHealth, predictDigit } from './api.js';
 import { isStaticSite } from './deployment.js';
 import { DrawingPad } from './drawing.js';
 import { fetchInsight, insightInBrowser, InsideView } from './inside.js';
+import { FeedbackControl } from './feedback.js';
 import { BrowserRecognizer, InstantPredictions } from './recognizer.js';
 import { ResultView } from './results.js';
 
@@ -32,6 +33,8 @@ const pad = new DrawingPad(canvas, {
   },
   onStrokeEnd: recognize,
 });
+
+const feedback = isStaticSite ? null : new FeedbackControl(document.getElementById('feedback'), { drawing: () => pad.toDataURL() });
 
 const initialStatus = statusLine.textContent;
 let recognitionTimer = null;
@@ -70,12 +73,14 @@ async function recognize() {
     const prediction = await predictDigit(image, { signal: request.signal });
     resultView.show(prediction);
     insideView.drawingDidChange((signal) => fetchInsight(image, { signal }));
+    feedback?.show(prediction);
     showStatus('Keep drawing to refine the prediction, or clear the canvas to start over.', 'success');
   } catch (error) {
     if (request.signal.aborted) return;
     if (error.kind === 'no-digit') {
       resultView.reset();
       insideView.reset();
+      feedback?.reset();
       showStatus('No digit found. Try drawing it larger, in the middle of the canvas.', 'warning');
     } else if (error.kind === 'network') {
       showStatus(error.message, 'error');
@@ -118,6 +123,7 @@ function clearCanvas() {
   pad.clear();
   resultView.reset();
   insideView.reset();
+  feedback?.reset();
   resultView.isBusy = false;
   showStatus('Canvas cleared. Draw a digit from 0 to 9.');
 }
