@@ -13,14 +13,6 @@ import Testing
         .deletingLastPathComponent()  // MNISTAppTests
         .appendingPathComponent("WebTests/parity_test.mjs")
 
-    /// `node` on the `PATH` (or `$NODE`), `nil` when there is none.
-    static let node: URL? = {
-        let environment = ProcessInfo.processInfo.environment
-        let candidates = [environment["NODE"]].compactMap { $0 }
-            + (environment["PATH"] ?? "/usr/bin:/usr/local/bin").split(separator: ":").map { "\($0)/node" }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map(URL.init(fileURLWithPath:))
-    }()
-
     /// An untrained seed CNN whose biases and batch-norm statistics are not their neutral defaults,
     /// so that every term of the forward pass counts.
     static func model() -> Sequential<Float> {
@@ -109,28 +101,12 @@ import Testing
         try Data(manifest.joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("cases.txt"))
     }
 
-    @Test(.enabled(if: node != nil, "node is not installed (nor $NODE set): the in-browser recogniser goes untested"))
+    @Test(.enabled(if: NodeScript.node != nil, "node is not installed (nor $NODE set): the in-browser recogniser goes untested"))
     func theBrowserRecogniserAgreesWithTheServer() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("BrowserParity-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.writeFixtures(to: folder)
-
-        let process = Process()
-        process.executableURL = Self.node
-        process.arguments = [Self.script.path, folder.path, WebApp.bundledPages.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "parity_test.mjs failed:\n\(text)")
-
+        let result = try NodeScript.run(Self.script, prepare: Self.writeFixtures)
+        let (text, figures) = (result.output, result.figures)
+        #expect(result.status == 0, "parity_test.mjs failed:\n\(text)")
         // The script's last line: `cases 9 digits 7 pixel-mismatches 0 max-pixel-difference 0 max-probability-difference 3e-8`.
-        let fields = text.split(separator: "\n").last?.split(separator: " ").map(String.init) ?? []
-        var figures: [String: Double] = [:]
-        for index in stride(from: 0, to: fields.count - 1, by: 2) { figures[fields[index]] = Double(fields[index + 1]) }
         #expect(figures["cases"] == Double(Self.drawings().count), "\(text)")
         #expect(figures["digits"] == 7, "\(text)")
         #expect(figures["pixel-mismatches"] == 0, "\(text)")

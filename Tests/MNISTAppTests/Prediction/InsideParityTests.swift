@@ -32,28 +32,12 @@ import Testing
         try Data(ModelInsightResponse(insight: insight).encoded()).write(to: folder.appendingPathComponent("inside.json"))
     }
 
-    @Test(.enabled(if: BrowserParityTests.node != nil, "node is not installed (nor $NODE set): the page's insight goes untested"))
+    @Test(.enabled(if: NodeScript.node != nil, "node is not installed (nor $NODE set): the page's insight goes untested"))
     func thePagesInsightAgreesWithTheServers() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("InsideParity-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.writeFixtures(to: folder)
-
-        let process = Process()
-        process.executableURL = BrowserParityTests.node
-        process.arguments = [Self.script.path, folder.path, WebApp.bundledPages.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "inside_parity_test.mjs failed:\n\(text)")
-
+        let result = try NodeScript.run(Self.script, prepare: Self.writeFixtures)
+        let (text, figures) = (result.output, result.figures)
+        #expect(result.status == 0, "inside_parity_test.mjs failed:\n\(text)")
         // The script's last line: `maps 13 digit 3 max-map-difference 2e-7 max-saliency-difference 1e-7 max-decoded-steps 0.5`.
-        let fields = text.split(separator: "\n").last?.split(separator: " ").map(String.init) ?? []
-        var figures: [String: Double] = [:]
-        for index in stride(from: 0, to: fields.count - 1, by: 2) { figures[fields[index]] = Double(fields[index + 1]) }
         #expect(figures["maps"] == 13, "\(text)")
         #expect(figures["digit"] == Double(ModelInsightTests.insight.digit), "\(text)")
         #expect(try #require(figures["max-map-difference"], "\(text)") < 1e-4)
