@@ -46,15 +46,20 @@ let package = Package(
 
         // MARK: Tests
 
+        /// Reads the guides' marked code blocks, for both test targets.
+        .target(
+            name: "DocumentationTestSupport",
+            path: "Tests/DocumentationTestSupport"
+        ),
         .testTarget(
             name: "NumSightTests",
-            dependencies: ["NumSight"],
+            dependencies: ["NumSight", "DocumentationTestSupport"],
             path: "Tests/NumSightTests",
             exclude: ["Serialization/Fixtures"]
         ),
         .testTarget(
             name: "MNISTAppTests",
-            dependencies: ["MNISTApp"],
+            dependencies: ["MNISTApp", "DocumentationTestSupport"],
             path: "Tests/MNISTAppTests",
             exclude: ["LoadTests", "WebTests"],
             resources: [.copy("Fixtures")]

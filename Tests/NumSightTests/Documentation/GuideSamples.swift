@@ -1,3 +1,4 @@
+import DocumentationTestSupport
 import Foundation
 import Testing
 import NumSight

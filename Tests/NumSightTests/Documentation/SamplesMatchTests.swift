@@ -1,3 +1,4 @@
+import DocumentationTestSupport
 import Foundation
 import Testing
 
@@ -83,12 +84,6 @@ extension Documentation {
                             "\(file):\(index + 1): a Swift block with neither a sample nor a source marker")
                 }
             }
-        }
-
-        @Test func bothCopiesOfTheGuideReaderAreIdentical() {
-            let original = GuideText.text(of: "Tests/NumSightTests/Documentation/GuideText.swift")
-            let copy = GuideText.text(of: "Tests/MNISTAppTests/Documentation/GuideText+MNISTApp.swift")
-            #expect(!original.isEmpty && original == copy, "GuideText+MNISTApp.swift must be a copy of GuideText.swift")
         }
 
         /// `lines` without the `import` lines (and blank lines) a Markdown sample may open with.

@@ -1,49 +1,44 @@
 import Foundation
 import Testing
 
-/// The suites that check the guides, grouped so that `swift test --filter Documentation` runs them.
-@Suite enum Documentation {}
-
 /// Reads the guides (`Documentation/*.md`) and `README.md` and finds their marked blocks:
 ///
 ///     <!-- sample: NAME -->   the next code block is sample NAME, kept in a `…Samples.swift` test file
 ///     <!-- output: NAME -->   the next code block is what sample NAME prints
 ///     <!-- source: PATH -->   the next code block is quoted from PATH (relative to the package)
 ///
-/// `Tests/MNISTAppTests/Documentation/GuideText+MNISTApp.swift` is a copy of this file
-/// (a test target cannot see another's files); `SamplesMatchTests` keeps the two identical.
-enum GuideText {
+/// Shared by the documentation tests of both test targets.
+public enum GuideText {
     /// The package's root folder.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Documentation
-        .deletingLastPathComponent()  // the test target
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // DocumentationTestSupport
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
 
     /// A code block announced by a marker comment.
-    struct MarkedBlock: CustomStringConvertible {
-        var kind: String
-        var name: String
-        var file: String
+    public struct MarkedBlock: CustomStringConvertible {
+        public var kind: String
+        public var name: String
+        public var file: String
         /// The block's first line, counted from 1.
-        var line: Int
-        var lines: [String]
-        var description: String { "\(kind) '\(name)' (\(file):\(line))" }
+        public var line: Int
+        public var lines: [String]
+        public var description: String { "\(kind) '\(name)' (\(file):\(line))" }
     }
 
     /// `Documentation/*.md` and `README.md`, relative to the package root.
-    static var markdownFiles: [String] {
+    public static var markdownFiles: [String] {
         let guides = (try? FileManager.default.contentsOfDirectory(
             atPath: packageRoot.appendingPathComponent("Documentation").path)) ?? []
         return ["README.md"] + guides.filter { $0.hasSuffix(".md") }.sorted().map { "Documentation/" + $0 }
     }
 
-    static func text(of relativePath: String) -> String {
+    public static func text(of relativePath: String) -> String {
         (try? String(contentsOf: packageRoot.appendingPathComponent(relativePath), encoding: .utf8)) ?? ""
     }
 
     /// Every code block preceded by `<!-- KIND: NAME -->` in the Markdown files.
-    static func markedBlocks(kind: String) -> [MarkedBlock] {
+    public static func markedBlocks(kind: String) -> [MarkedBlock] {
         markdownFiles.flatMap { file -> [MarkedBlock] in
             let lines = text(of: file).components(separatedBy: "\n")
             var blocks: [MarkedBlock] = []
@@ -71,7 +66,7 @@ enum GuideText {
     }
 
     /// `lines` without trailing spaces, their common leading spaces, and blank lines at either end.
-    static func dedented(_ lines: [String]) -> [String] {
+    public static func dedented(_ lines: [String]) -> [String] {
         var lines = lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
         while lines.first == "" { lines.removeFirst() }
         while lines.last == "" { lines.removeLast() }
@@ -84,7 +79,7 @@ enum GuideText {
     /// sets may round the last digits differently).
     ///
     /// - Parameter isOptional: Pass for README samples whose markers may not be there yet.
-    static func expectOutput(_ printed: [String], of name: String, isOptional: Bool = false,
+    public static func expectOutput(_ printed: [String], of name: String, isOptional: Bool = false,
                              sourceLocation: SourceLocation = #_sourceLocation) {
         let blocks = markedBlocks(kind: "output").filter { $0.name == name }
         let observed = dedented(printed.flatMap { $0.components(separatedBy: "\n") })
@@ -109,7 +104,7 @@ enum GuideText {
     }
 
     /// Whether two lines are equal once their numbers are compared with a tolerance.
-    static func linesMatch(_ documented: String, _ observed: String) -> Bool {
+    public static func linesMatch(_ documented: String, _ observed: String) -> Bool {
         let (documentedText, documentedNumbers) = splitNumbers(documented)
         let (observedText, observedNumbers) = splitNumbers(observed)
         return documentedText == observedText && zip(documentedNumbers, observedNumbers).allSatisfy { a, b in
