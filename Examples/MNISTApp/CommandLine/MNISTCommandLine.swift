@@ -43,7 +43,7 @@ public enum MNISTCommandLine {
             printError("\(error)\n\n\(command.help)")
             return 2
         } catch {
-            printError("\(error)")
+            printError(message(for: error))
             return 1
         }
     }
@@ -56,6 +56,14 @@ public enum MNISTCommandLine {
             guard status == 0 else { return status }
         }
         return run([ServeCommand.name])
+    }
+
+    /// A failure in words: file errors name the file, others describe themselves.
+    static func message(for error: any Error) -> String {
+        if let error = error as? CocoaError, let path = error.filePath ?? error.url?.path {
+            return "cannot use \(path): \(error.localizedDescription)"
+        }
+        return "\(error)"
     }
 
     static func printError(_ message: String) {

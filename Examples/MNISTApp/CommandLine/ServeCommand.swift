@@ -17,7 +17,14 @@ public enum ServeCommand: Subcommand {
 
     public static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let modelURL = URL(fileURLWithPath: arguments.string("model")!)
-        let recognizer = try DigitRecognizer(checkpoint: modelURL)
+        // Without a model the page and /health still answer, and /predict says 503.
+        var recognizer: DigitRecognizer?
+        if FileManager.default.fileExists(atPath: modelURL.path) {
+            recognizer = try DigitRecognizer(checkpoint: modelURL)
+        } else {
+            MNISTCommandLine.printError("no model at \(modelURL.relativePath): serving without one "
+                                        + "(/predict answers 503); train one with 'MNISTExample train'")
+        }
         let output = TrainingOutput(folder: URL(fileURLWithPath: arguments.string("output")!))
         let feedbackFolder = arguments.string("feedback").map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? output.feedbackFolder
@@ -29,7 +36,7 @@ public enum ServeCommand: Subcommand {
     }
 
     /// Runs the server until a signal stops it.
-    static func serve(recognizer: DigitRecognizer, output: TrainingOutput, feedbackStore: FeedbackStore? = nil,
+    static func serve(recognizer: DigitRecognizer?, output: TrainingOutput, feedbackStore: FeedbackStore? = nil,
                       configuration: HTTPServer.Configuration) throws {
         let router = WebApp.router(recognizer: recognizer, trainingHistoryPlot: output.trainingHistoryPlot,
                                    feedbackStore: feedbackStore)
