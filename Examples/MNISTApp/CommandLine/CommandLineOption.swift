@@ -84,7 +84,7 @@ public struct ParsedArguments: Sendable {
     public func value<Value: LosslessStringConvertible>(_ name: String, as type: Value.Type = Value.self)
         throws(UsageError) -> Value? {
         guard let text = values[name] else { return nil }
-        guard let value = Value(text) else { throw UsageError("'--\(name)' expects a \(Value.self), not '\(text)'") }
+        guard let value = Value(text) else { throw UsageError("'--\(name)' expects a value of type \(Value.self), not '\(text)'") }
         return value
     }
 

@@ -26,7 +26,7 @@ import Testing
         #expect(throws: UsageError("unknown option '--bogus'")) { try ParsedArguments(["--bogus"], options: options) }
         #expect(throws: UsageError("'--epochs' needs a value (N)")) { try ParsedArguments(["--epochs"], options: options) }
         #expect(throws: UsageError("'--csv' takes no value")) { try ParsedArguments(["--csv=yes"], options: options) }
-        #expect(throws: UsageError("'--epochs' expects a Int, not 'many'")) {
+        #expect(throws: UsageError("'--epochs' expects a value of type Int, not 'many'")) {
             try ParsedArguments(["--epochs", "many"], options: options).required("epochs", as: Int.self)
         }
     }
