@@ -50,14 +50,7 @@ public enum FeedbackAPI {
     private static func modelInput(ofImage image: String, recognizer: DigitRecognizer?) throws(HTTPError) -> [Float] {
         guard let recognizer else { throw HTTPError(.serviceUnavailable, "no model is loaded to preprocess the image") }
         let png = try PredictionAPI.pngBytes(ofImage: image)
-        let recognition: NumberRecognition
-        do {
-            recognition = try recognizer.recognizeAll(png: png)
-        } catch is DigitPreprocessingError {
-            throw HTTPError(.unprocessableContent, "no digit found")
-        } catch {
-            throw HTTPError(.badRequest, "the image is not a usable PNG: \(error)")
-        }
+        let recognition = try PredictionAPI.answeringDrawingErrors { try recognizer.recognizeAll(png: png) }
         guard recognition.digits.count == 1 else {
             throw HTTPError(.unprocessableContent,
                             "the drawing holds \(recognition.digits.count) digits; feedback takes one digit at a time")

@@ -27,32 +27,30 @@ public enum PredictionAPI {
         router.post("/predict") { request in
             guard let recognizer else { throw HTTPError(.serviceUnavailable, "no model is loaded") }
             let png = try pngBytes(of: request)
-            let recognition: NumberRecognition
-            do {
-                recognition = try recognizer.recognizeAll(png: png)
-            } catch is DigitPreprocessingError {
-                throw HTTPError(.unprocessableContent, "no digit found")
-            } catch {
-                throw HTTPError(.badRequest, "the image is not a usable PNG: \(error)")
-            }
+            let recognition = try answeringDrawingErrors { try recognizer.recognizeAll(png: png) }
             return HTTPResponse(contentType: MediaType.json, body: PredictionResponse(recognition: recognition).encoded)
         }
         router.post("/inside") { request in
             guard let recognizer else { throw HTTPError(.serviceUnavailable, "no model is loaded") }
             let png = try pngBytes(of: request)
-            let insight: ModelInsight
-            do {
-                insight = try recognizer.insight(png: png)
-            } catch is DigitPreprocessingError {
-                throw HTTPError(.unprocessableContent, "no digit found")
-            } catch {
-                throw HTTPError(.badRequest, "the image is not a usable PNG: \(error)")
-            }
+            let insight = try answeringDrawingErrors { try recognizer.insight(png: png) }
             do {
                 return HTTPResponse(contentType: MediaType.json, body: try ModelInsightResponse(insight: insight).encoded())
             } catch {
                 throw HTTPError(.internalServerError, "the model produced a value JSON cannot hold")
             }
+        }
+    }
+
+    /// The result of reading a drawing, with its failures as HTTP errors: no digit is
+    /// 422 `no digit found`, anything else (a bad or absurd PNG) 400.
+    static func answeringDrawingErrors<Result>(_ body: () throws -> Result) throws(HTTPError) -> Result {
+        do {
+            return try body()
+        } catch is DigitPreprocessingError {
+            throw HTTPError(.unprocessableContent, "no digit found")
+        } catch {
+            throw HTTPError(.badRequest, "the image is not a usable PNG: \(error)")
         }
     }
 
