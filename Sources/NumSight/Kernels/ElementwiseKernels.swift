@@ -15,7 +15,7 @@ enum ElementwiseKernels {
 
     /// `f(a[i], b[i])` for every pair of elements of two buffers of one size.
     static func combine<Scalar>(_ a: [Scalar], _ b: [Scalar], _ f: (Scalar, Scalar) -> Scalar) -> [Scalar] {
-        precondition(a.count == b.count, "combine: \(a.count) and \(b.count) elements")
+        require(a.count == b.count, "combine: \(a.count) and \(b.count) elements")
         return [Scalar](unsafeUninitializedCapacity: a.count) { output, initialized in
             a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
@@ -91,7 +91,7 @@ enum ElementwiseKernels {
     /// The gradient of `relu`: `gradient[i]` where `x[i] > 0`, 0 elsewhere.
     static func reluGradient<Scalar: TensorScalar>(_ gradient: [Scalar], x: [Scalar]) -> [Scalar] {
         guard Scalar.self == Float.self else { return combine(gradient, x) { $1 > 0 ? $0 : 0 } }
-        precondition(gradient.count == x.count, "reluGradient: \(gradient.count) and \(x.count) elements")
+        require(gradient.count == x.count, "reluGradient: \(gradient.count) and \(x.count) elements")
         let result = [Float](unsafeUninitializedCapacity: x.count) { result, initialized in
             ns_relu_backward(x.count, unsafeBitCast(gradient, to: [Float].self), unsafeBitCast(x, to: [Float].self),
                              result.baseAddress)

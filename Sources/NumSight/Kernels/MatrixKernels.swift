@@ -29,7 +29,7 @@ enum MatrixKernels {
     ) {
         let lda = transposeA ? m : k
         let ldb = transposeB ? k : n
-        precondition(Scalar.self == Float.self || Scalar.self == Double.self, "matmul: unsupported scalar \(Scalar.self)")
+        require(Scalar.self == Float.self || Scalar.self == Double.self, "matmul: unsupported scalar \(Scalar.self)")
         if Scalar.self == Float.self {
             a.withMemoryRebound(to: Float.self, capacity: m * k) { a in
                 b.withMemoryRebound(to: Float.self, capacity: k * n) { b in

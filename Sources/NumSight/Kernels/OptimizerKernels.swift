@@ -11,7 +11,7 @@ enum OptimizerKernels {
         beta1: Scalar, beta2: Scalar, epsilon: Scalar, stepSize: Scalar
     ) -> Bool {
         guard Scalar.self == Float.self else { return false }
-        precondition(gradient.count == parameter.count && firstMoment.count == parameter.count
+        require(gradient.count == parameter.count && firstMoment.count == parameter.count
                      && secondMoment.count == parameter.count, "adam: buffers of different sizes")
         parameter.withUnsafeMutableBytes { parameter in
             firstMoment.withUnsafeMutableBytes { firstMoment in

@@ -10,7 +10,7 @@ public final class Dropout<Scalar: TensorScalar>: Layer {
     ///
     /// - Parameter rate: The drop probability, in [0, 1).
     public init(rate: Double) {
-        precondition((0..<1).contains(rate), "Dropout: rate \(rate) is outside [0, 1)")
+        require((0..<1).contains(rate), "Dropout: rate \(rate) is outside [0, 1)")
         self.rate = rate
         generator = SeededRandomNumberGenerator(seed: RandomSeedScope.draw { $0.next() })
     }

@@ -10,7 +10,7 @@
 /// ```
 @_specialize(where Scalar == Float)
 public func softmaxCrossEntropy<Scalar>(logits: Tensor<Scalar>, labels: [Int]) -> Tensor<Scalar> {
-    precondition(logits.rank == 2 && labels.count == logits.shape[0],
+    require(logits.rank == 2 && labels.count == logits.shape[0],
                  "softmaxCrossEntropy: logits \(logits.shape) need shape [batch, classes] with \(labels.count) labels")
     return -logSoftmax(logits).takingAlongLastAxis(labels).mean()
 }
@@ -19,7 +19,7 @@ public func softmaxCrossEntropy<Scalar>(logits: Tensor<Scalar>, labels: [Int]) -
 /// `probabilities` (both `[batch, classes]`): −mean Σ p · log softmax(logits).
 @_specialize(where Scalar == Float)
 public func softmaxCrossEntropy<Scalar>(logits: Tensor<Scalar>, probabilities: Tensor<Scalar>) -> Tensor<Scalar> {
-    precondition(logits.rank == 2 && logits.shape == probabilities.shape,
+    require(logits.rank == 2 && logits.shape == probabilities.shape,
                  "softmaxCrossEntropy: logits \(logits.shape) and probabilities \(probabilities.shape) should match")
     return -(probabilities * logSoftmax(logits)).sum(alongAxes: [1]).mean()
 }
@@ -28,7 +28,7 @@ public func softmaxCrossEntropy<Scalar>(logits: Tensor<Scalar>, probabilities: T
 /// written as max(x, 0) − x·z + log(1 + e^−|x|), which never overflows.
 @_specialize(where Scalar == Float)
 public func sigmoidCrossEntropy<Scalar>(logits: Tensor<Scalar>, labels: Tensor<Scalar>) -> Tensor<Scalar> {
-    precondition(logits.shape == labels.shape,
+    require(logits.shape == labels.shape,
                  "sigmoidCrossEntropy: logits \(logits.shape) and labels \(labels.shape) should match")
     return (softplus(logits) - logits * labels).mean()
 }

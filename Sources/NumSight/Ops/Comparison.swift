@@ -56,7 +56,7 @@ extension Tensor {
         _ lhs: Tensor, _ rhs: Tensor, _ symbol: String, _ holds: (Scalar, Scalar) -> Bool
     ) -> Tensor {
         guard let shape = broadcastShape(lhs.shape, rhs.shape) else {
-            preconditionFailure("comparison \(symbol): shapes \(lhs.shape) and \(rhs.shape) do not broadcast")
+            fatalError("comparison \(symbol): shapes \(lhs.shape) and \(rhs.shape) do not broadcast")
         }
         let scalars = ElementwiseKernels.broadcasting(lhs.scalars, shape: lhs.shape, rhs.scalars, shape: rhs.shape,
                                                       to: shape) { holds($0, $1) ? 1 : 0 }
@@ -77,7 +77,7 @@ public func select<Scalar>(
     guard let branchShape = broadcastShape(whereTrue.shape, whereFalse.shape),
           let shape = broadcastShape(branchShape, condition.shape)
     else {
-        preconditionFailure("select: condition \(condition.shape) and branches \(whereTrue.shape), "
+        fatalError("select: condition \(condition.shape) and branches \(whereTrue.shape), "
                             + "\(whereFalse.shape) do not broadcast")
     }
     let mask = condition.mask { $0 != 0 }

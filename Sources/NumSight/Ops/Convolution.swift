@@ -12,9 +12,9 @@ public enum Padding: Hashable, Sendable {
 extension ConvolutionGeometry {
     /// The geometry of convolving `inputShape` (NHWC) with `filterShape` (HWIO).
     init(inputShape: [Int], filterShape: [Int], strides: (Int, Int), padding: Padding, dilations: (Int, Int)) {
-        precondition(inputShape.count == 4 && filterShape.count == 4 && inputShape[3] == filterShape[2],
+        require(inputShape.count == 4 && filterShape.count == 4 && inputShape[3] == filterShape[2],
                      "conv2D: input \(inputShape) (NHWC) and filter \(filterShape) (HWIO) do not fit")
-        precondition(strides.0 > 0 && strides.1 > 0 && dilations.0 > 0 && dilations.1 > 0,
+        require(strides.0 > 0 && strides.1 > 0 && dilations.0 > 0 && dilations.1 > 0,
                      "conv2D: strides \(strides) and dilations \(dilations) must be positive")
         let (height, top) = Self.axis(input: inputShape[1], window: filterShape[0], stride: strides.0,
                                       dilation: dilations.0, padding: padding, isVertical: true)
@@ -40,7 +40,7 @@ extension ConvolutionGeometry {
             return (size, Swift.max((size - 1) * stride + span - input, 0) / 2)
         case let .explicit(top, bottom, left, right):
             let (before, after) = isVertical ? (top, bottom) : (left, right)
-            precondition(before >= 0 && after >= 0, "padding \(padding) must not be negative")
+            require(before >= 0 && after >= 0, "padding \(padding) must not be negative")
             let padded = input + before + after
             return (padded >= span ? (padded - span) / stride + 1 : 0, before)
         }
@@ -75,7 +75,7 @@ public func conv2D<Scalar>(
                                        padding: padding, dilations: dilations)
     let output = conv2D(input, filter: filter, geometry: geometry)
     guard let bias else { return output }
-    precondition(bias.shape == [geometry.outputChannels],
+    require(bias.shape == [geometry.outputChannels],
                  "conv2D: bias shape \(bias.shape) should be [\(geometry.outputChannels)]")
     return output + bias
 }

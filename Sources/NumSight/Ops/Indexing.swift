@@ -27,7 +27,7 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     public func sliced(alongAxis axis: Int, range: Range<Int>) -> Tensor {
         let axis = normalizedAxis(axis, rank: rank, operation: "sliced")
-        precondition(range.lowerBound >= 0 && range.upperBound <= shape[axis],
+        require(range.lowerBound >= 0 && range.upperBound <= shape[axis],
                      "sliced: range \(range) is outside axis \(axis) of shape \(shape)")
         var sliceShape = shape
         sliceShape[axis] = range.count
@@ -39,7 +39,7 @@ extension Tensor {
     /// each side of each axis.
     @_specialize(where Scalar == Float)
     public func padded(with padding: [(before: Int, after: Int)], value: Scalar = 0) -> Tensor {
-        precondition(padding.count == rank && padding.allSatisfy { $0.before >= 0 && $0.after >= 0 },
+        require(padding.count == rank && padding.allSatisfy { $0.before >= 0 && $0.after >= 0 },
                      "padded: need one non-negative (before, after) pair per axis of shape \(shape)")
         let paddedShape = zip(shape, padding).map { $0 + $1.before + $1.after }
         let strides = paddedShape.strides
@@ -55,12 +55,12 @@ extension Tensor {
     /// The tensors joined along `axis`; all other dimensions must agree.
     @_specialize(where Scalar == Float)
     public static func concatenating(_ tensors: [Tensor], alongAxis axis: Int) -> Tensor {
-        guard let first = tensors.first else { preconditionFailure("concatenating: no tensors to join") }
+        guard let first = tensors.first else { fatalError("concatenating: no tensors to join") }
         let axis = normalizedAxis(axis, rank: first.rank, operation: "concatenating")
         for tensor in tensors {
             var expected = first.shape
             expected[axis] = tensor.shape.count == first.rank ? tensor.shape[axis] : -1
-            precondition(tensor.shape == expected,
+            require(tensor.shape == expected,
                          "concatenating: shapes \(tensors.map(\.shape)) differ outside axis \(axis)")
         }
         var outputShape = first.shape
@@ -92,7 +92,7 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     public func split(sizes: [Int], alongAxis axis: Int) -> [Tensor] {
         let axis = normalizedAxis(axis, rank: rank, operation: "split")
-        precondition(sizes.reduce(0, +) == shape[axis], "split: sizes \(sizes) do not add up to axis \(axis) of \(shape)")
+        require(sizes.reduce(0, +) == shape[axis], "split: sizes \(sizes) do not add up to axis \(axis) of \(shape)")
         var start = 0
         return sizes.map { size in
             defer { start += size }
@@ -109,7 +109,7 @@ extension Tensor {
     public func gathering(atIndices indices: [Int], alongAxis axis: Int = 0) -> Tensor {
         let axis = normalizedAxis(axis, rank: rank, operation: "gathering")
         for index in indices {
-            precondition((0..<shape[axis]).contains(index),
+            require((0..<shape[axis]).contains(index),
                          "gathering: index \(index) is outside axis \(axis) of shape \(shape)")
         }
         let outer = Array(shape[..<axis]).elementCount
@@ -132,10 +132,10 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     public func takingAlongLastAxis(_ indices: [Int]) -> Tensor {
         let width = shape.last ?? 1
-        precondition(rank >= 1 && indices.count == elementCount / Swift.max(width, 1),
+        require(rank >= 1 && indices.count == elementCount / Swift.max(width, 1),
                      "takingAlongLastAxis: \(indices.count) indices for shape \(shape)")
         let offsets = indices.enumerated().map { row, index in
-            precondition((0..<width).contains(index), "takingAlongLastAxis: index \(index) is outside 0..<\(width)")
+            require((0..<width).contains(index), "takingAlongLastAxis: index \(index) is outside 0..<\(width)")
             return row * width + index
         }
         return gathered(.gather, offsets: offsets, shape: Array(shape.dropLast()))

@@ -5,7 +5,7 @@
 public func dropout<Scalar>(
     _ x: Tensor<Scalar>, rate: Double, using generator: inout SeededRandomNumberGenerator
 ) -> Tensor<Scalar> {
-    precondition((0..<1).contains(rate), "dropout: rate \(rate) is outside [0, 1)")
+    require((0..<1).contains(rate), "dropout: rate \(rate) is outside [0, 1)")
     guard rate > 0 else { return x }
     // One pass: 1 / (1 − rate) where an element is kept and 0 elsewhere, the numbers a
     // Bernoulli(1 − rate) mask divided by 1 − rate would hold. Each 64-bit draw decides two

@@ -19,7 +19,7 @@
 public func matmul<Scalar>(
     _ lhs: Tensor<Scalar>, _ rhs: Tensor<Scalar>, transposingLHS: Bool = false, transposingRHS: Bool = false
 ) -> Tensor<Scalar> {
-    precondition(lhs.rank >= 2 && rhs.rank >= 2, "matmul: needs matrices, got shapes \(lhs.shape) and \(rhs.shape)")
+    require(lhs.rank >= 2 && rhs.rank >= 2, "matmul: needs matrices, got shapes \(lhs.shape) and \(rhs.shape)")
     if lhs.rank > 2 && rhs.rank == 2 && !transposingLHS {
         let rows = lhs.shape.dropLast().elementCount
         let product = matmul(lhs.reshaped(to: [rows, lhs.shape.last!]), rhs, transposingRHS: transposingRHS)
@@ -31,13 +31,13 @@ public func matmul<Scalar>(
                       transposingLHS: transposingLHS, transposingRHS: transposingRHS)
     }
     let batchShape = Array(lhs.shape.dropLast(2))
-    precondition(Array(rhs.shape.dropLast(2)) == batchShape,
+    require(Array(rhs.shape.dropLast(2)) == batchShape,
                  "matmul: batch axes of \(lhs.shape) and \(rhs.shape) differ")
     let (lhsRows, lhsColumns) = (lhs.shape[lhs.rank - 2], lhs.shape[lhs.rank - 1])
     let (rhsRows, rhsColumns) = (rhs.shape[rhs.rank - 2], rhs.shape[rhs.rank - 1])
     let (m, k) = transposingLHS ? (lhsColumns, lhsRows) : (lhsRows, lhsColumns)
     let (rhsK, n) = transposingRHS ? (rhsColumns, rhsRows) : (rhsRows, rhsColumns)
-    precondition(k == rhsK, "matmul: inner dimensions differ: \(lhs.shape)\(transposingLHS ? "ᵀ" : "") · "
+    require(k == rhsK, "matmul: inner dimensions differ: \(lhs.shape)\(transposingLHS ? "ᵀ" : "") · "
                  + "\(rhs.shape)\(transposingRHS ? "ᵀ" : "")")
     let scalars = MatrixKernels.multiply(lhs.scalars, rhs.scalars, batch: batchShape.elementCount, m: m, n: n, k: k,
                                          transposeA: transposingLHS, transposeB: transposingRHS)

@@ -24,7 +24,7 @@ public func batchNormalized<Scalar>(
     let channels = x.shape.last ?? 0
     for (name, parameter) in [("scale", scale), ("offset", offset), ("runningMean", runningMean),
                               ("runningVariance", runningVariance)] {
-        precondition(parameter.shape == [channels],
+        require(parameter.shape == [channels],
                      "batchNormalized: \(name) has shape \(parameter.shape), expected [\(channels)] for input \(x.shape)")
     }
     guard isTraining else {
@@ -72,7 +72,7 @@ public func layerNormalized<Scalar>(
     _ x: Tensor<Scalar>, scale: Tensor<Scalar>, offset: Tensor<Scalar>, epsilon: Scalar = 1e-3
 ) -> Tensor<Scalar> {
     let features = x.shape.last ?? 0
-    precondition(scale.shape == [features] && offset.shape == [features],
+    require(scale.shape == [features] && offset.shape == [features],
                  "layerNormalized: scale \(scale.shape) and offset \(offset.shape) should be [\(features)] for \(x.shape)")
     let centred = x - x.mean(alongAxes: [-1], keepingDimensions: true)
     let variance = centred.squared().mean(alongAxes: [-1], keepingDimensions: true)

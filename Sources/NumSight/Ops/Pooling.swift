@@ -1,8 +1,8 @@
 extension ConvolutionGeometry {
     /// The geometry of pooling `inputShape` (NHWC) with a window, keeping the channels.
     init(poolingShape inputShape: [Int], window: (Int, Int), strides: (Int, Int), padding: Padding) {
-        precondition(inputShape.count == 4, "pooling: input shape \(inputShape) is not NHWC")
-        precondition(window.0 > 0 && window.1 > 0 && strides.0 > 0 && strides.1 > 0,
+        require(inputShape.count == 4, "pooling: input shape \(inputShape) is not NHWC")
+        require(window.0 > 0 && window.1 > 0 && strides.0 > 0 && strides.1 > 0,
                      "pooling: window \(window) and strides \(strides) must be positive")
         self.init(inputShape: inputShape, filterShape: [window.0, window.1, inputShape[3], inputShape[3]],
                   strides: strides, padding: padding, dilations: (1, 1))
@@ -44,7 +44,7 @@ public func maxPool2D<Scalar>(
 ) -> Tensor<Scalar> {
     let geometry = ConvolutionGeometry(poolingShape: input.shape, window: window, strides: strides ?? window,
                                        padding: padding)
-    precondition(!geometry.hasWindowInPaddingOnly,
+    require(!geometry.hasWindowInPaddingOnly,
                  "maxPool2D: a window of \(window) lies entirely in the padding of \(input.shape)")
     let (values, offsets) = PoolingKernels.maximum(geometry, input: input.scalars)
     return Tensor.recording(.maxPool2D, shape: geometry.outputShape, scalars: values, inputs: [input]) { gradient in

@@ -84,7 +84,7 @@ extension Tensor {
     public func summed(toShape targetShape: [Int]) -> Tensor {
         guard shape != targetShape else { return self }
         let leading = rank - targetShape.count
-        precondition(leading >= 0 && broadcastShape(shape, targetShape) == shape,
+        require(leading >= 0 && broadcastShape(shape, targetShape) == shape,
                      "summed(toShape:): shape \(shape) is not a broadcast of \(targetShape)")
         let axes = (0..<rank).filter { $0 < leading || (targetShape[$0 - leading] == 1 && shape[$0] != 1) }
         return sum(alongAxes: axes, keepingDimensions: true).reshaped(to: targetShape)

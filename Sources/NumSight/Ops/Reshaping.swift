@@ -28,7 +28,7 @@ extension Tensor {
         let axes = axes.map { normalizedAxes($0, rank: rank, operation: "squeezingShape") }
             ?? shape.indices.filter { shape[$0] == 1 }
         for axis in axes {
-            precondition(shape[axis] == 1, "squeezingShape: axis \(axis) of shape \(shape) has size \(shape[axis]), not 1")
+            require(shape[axis] == 1, "squeezingShape: axis \(axis) of shape \(shape) has size \(shape[axis]), not 1")
         }
         return reshaped(to: shape.indices.filter { !axes.contains($0) }.map { shape[$0] })
     }
@@ -38,7 +38,7 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     public func transposed(permutation: [Int]? = nil) -> Tensor {
         let permutation = permutation ?? Array((0..<rank).reversed())
-        precondition(permutation.sorted() == Array(0..<rank),
+        require(permutation.sorted() == Array(0..<rank),
                      "transposed: \(permutation) is not a permutation of the axes of shape \(shape)")
         let strides = shape.strides
         let offsets = LayoutKernels.stridedOffsets(shape: permutation.map { shape[$0] },
@@ -51,7 +51,7 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     public func broadcast(to newShape: [Int]) -> Tensor {
         guard newShape != shape else { return self }
-        precondition(broadcastShape(shape, newShape) == newShape,
+        require(broadcastShape(shape, newShape) == newShape,
                      "broadcast: shape \(shape) cannot broadcast to \(newShape)")
         let offsets = ElementwiseKernels.broadcastOffsets(from: shape, to: newShape)
         return Tensor.recording(.broadcast, shape: newShape, scalars: LayoutKernels.gather(scalars, at: offsets),
@@ -60,16 +60,16 @@ extension Tensor {
 
     private func resolvedShape(_ newShape: [Int]) -> [Int] {
         let inferred = newShape.indices.filter { newShape[$0] == -1 }
-        precondition(inferred.count <= 1 && newShape.allSatisfy { $0 >= -1 },
+        require(inferred.count <= 1 && newShape.allSatisfy { $0 >= -1 },
                      "reshaped: \(newShape) may hold one -1 and otherwise sizes of at least 0")
         var resolved = newShape
         if let axis = inferred.first {
             let known = newShape.filter { $0 != -1 }.elementCount
-            precondition(known > 0 && elementCount % known == 0,
+            require(known > 0 && elementCount % known == 0,
                          "reshaped: cannot infer a dimension of \(newShape) for \(elementCount) elements (shape \(shape))")
             resolved[axis] = elementCount / known
         }
-        precondition(resolved.elementCount == elementCount,
+        require(resolved.elementCount == elementCount,
                      "reshaped: shape \(shape) (\(elementCount) elements) cannot become \(newShape)")
         return resolved
     }

@@ -29,7 +29,7 @@ extension Tensor {
         pullback: @escaping (_ gradient: Tensor) -> (lhs: Tensor?, rhs: Tensor?)
     ) -> Tensor {
         guard let shape = lhs.shape == rhs.shape ? lhs.shape : broadcastShape(lhs.shape, rhs.shape) else {
-            preconditionFailure("\(operation.rawValue): shapes \(lhs.shape) and \(rhs.shape) do not broadcast")
+            fatalError("\(operation.rawValue): shapes \(lhs.shape) and \(rhs.shape) do not broadcast")
         }
         let scalars = operation.arithmeticOperator.flatMap {
             ElementwiseKernels.arithmetic($0, lhs.scalars, shape: lhs.shape, rhs.scalars, shape: rhs.shape, to: shape)

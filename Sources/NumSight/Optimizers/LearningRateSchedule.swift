@@ -91,7 +91,7 @@ public struct PiecewiseConstant: LearningRateSchedule {
     /// PiecewiseConstant(boundaries: [1000, 2000], rates: [0.1, 0.01, 0.001])
     /// ```
     public init(boundaries: [Int], rates: [Double]) {
-        precondition(rates.count == boundaries.count + 1, "PiecewiseConstant: need one more rate than boundaries")
+        require(rates.count == boundaries.count + 1, "PiecewiseConstant: need one more rate than boundaries")
         (self.boundaries, self.rates) = (boundaries, rates)
     }
 

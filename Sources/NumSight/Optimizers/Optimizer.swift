@@ -49,7 +49,7 @@ open class Optimizer<Scalar: TensorScalar> {
         var clipped = parameters.map { gradients[$0.name]!.scalars }
         gradientClipping?.apply(to: &clipped)
         for ((name, parameter), gradient) in zip(parameters, clipped) {
-            precondition(gradient.count == parameter.value.elementCount,
+            require(gradient.count == parameter.value.elementCount,
                          "update: gradient of '\(name)' has \(gradient.count) elements, the parameter \(parameter.value.shape)")
             var values = parameter.value.scalars
             update(&values, gradient: gradient, state: &slots[name, default: [:]], learningRate: rate)

@@ -26,7 +26,7 @@ enum Backpropagation<Scalar: TensorScalar> {
                 let inputGradients = node.pullInputGradients(gradient)
                 for (index, inputGradient) in inputGradients.enumerated() {
                     guard let input = node.input(at: index), let inputGradient else { continue }
-                    precondition(
+                    require(
                         input.shape == inputGradient.shape,
                         "backward: the pullback of '\(node.operation)' returned a gradient of shape "
                             + "\(inputGradient.shape) for an input of shape \(input.shape)")
@@ -90,7 +90,7 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     public func backward(seed: Tensor? = nil, retainingGraph: Bool = false, creatingGraph: Bool = false) {
         guard let node else {
-            preconditionFailure("backward: this tensor (shape \(shape)) records no gradient; "
+            fatalError("backward: this tensor (shape \(shape)) records no gradient; "
                                 + "mark an input with requiresGradient = true first")
         }
         let seed = validatedSeed(seed, operation: "backward")
@@ -105,11 +105,11 @@ extension Tensor {
 
     func validatedSeed(_ seed: Tensor?, operation: String) -> Tensor {
         guard let seed else {
-            precondition(elementCount == 1, "\(operation): the output has shape \(shape), not one element; "
+            require(elementCount == 1, "\(operation): the output has shape \(shape), not one element; "
                          + "pass a seed of that shape to differentiate a non-scalar")
             return Tensor(repeating: 1, shape: shape)
         }
-        precondition(seed.shape == shape, "\(operation): seed of shape \(seed.shape) for an output of shape \(shape)")
+        require(seed.shape == shape, "\(operation): seed of shape \(seed.shape) for an output of shape \(shape)")
         return seed
     }
 }
@@ -160,7 +160,7 @@ public func valueWithGradients<Scalar>(
         let watched = inputs.map { $0.watched() }
         let value = GradientRecording.$enclosingDifferentiations.withValue(
             GradientRecording.enclosingDifferentiations + 1) { body(watched) }
-        precondition(value.elementCount == 1, "valueWithGradients: the function returned shape \(value.shape), "
+        require(value.elementCount == 1, "valueWithGradients: the function returned shape \(value.shape), "
                      + "not a scalar; use gradients(of:withRespectTo:seed:) for vector-Jacobian products")
         let result = gradients(of: value, withRespectTo: watched, creatingGraph: nested)
         return (nested ? value : value.detached(), result)

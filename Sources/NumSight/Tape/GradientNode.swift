@@ -95,7 +95,7 @@ final class GradientNode<Scalar: TensorScalar>: GraphNode {
     /// The gradients of the inputs, given the gradient of the output.
     func pullInputGradients(_ gradient: Tensor<Scalar>) -> [Tensor<Scalar>?] {
         guard let pullback else {
-            preconditionFailure(
+            fatalError(
                 "backward: the graph through '\(operation)' (output \(shape)) was already released by an earlier "
                     + "backward pass; pass retainingGraph: true to the first one to differentiate twice")
         }

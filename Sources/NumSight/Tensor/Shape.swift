@@ -32,7 +32,7 @@ func broadcastShape(_ lhs: [Int], _ rhs: [Int]) -> [Int]? {
 /// `axis` counted from the front, accepting negative axes counted from the back.
 func normalizedAxis(_ axis: Int, rank: Int, operation: String) -> Int {
     let resolved = axis < 0 ? axis + rank : axis
-    precondition(resolved >= 0 && resolved < rank, "\(operation): axis \(axis) is out of range for rank \(rank)")
+    require(resolved >= 0 && resolved < rank, "\(operation): axis \(axis) is out of range for rank \(rank)")
     return resolved
 }
 

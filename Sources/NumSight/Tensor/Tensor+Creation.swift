@@ -1,7 +1,7 @@
 extension Tensor {
     /// A tensor of `shape` with every element equal to `value`.
     public init(repeating value: Scalar, shape: [Int]) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "Tensor(repeating:shape:): negative dimension in \(shape)")
+        require(shape.allSatisfy { $0 >= 0 }, "Tensor(repeating:shape:): negative dimension in \(shape)")
         self.init(shape: shape, scalars: [Scalar](repeating: value, count: shape.elementCount), node: nil)
     }
 
@@ -20,7 +20,7 @@ extension Tensor {
     /// ```
     @_specialize(where Scalar == Float)
     public static func range(from start: Scalar = 0, to end: Scalar, step: Scalar = 1) -> Tensor {
-        precondition(step != 0, "range: step must not be zero")
+        require(step != 0, "range: step must not be zero")
         let count = Swift.max(0, Int(((end - start) / step).rounded(.up)))
         return Tensor((0..<count).map { start + Scalar($0) * step })
     }
@@ -61,7 +61,7 @@ extension Tensor {
     public static func randomBernoulli(
         shape: [Int], probability: Double, using generator: inout SeededRandomNumberGenerator
     ) -> Tensor {
-        precondition((0...1).contains(probability), "randomBernoulli: probability \(probability) is outside [0, 1]")
+        require((0...1).contains(probability), "randomBernoulli: probability \(probability) is outside [0, 1]")
         let scalars = (0..<shape.elementCount).map { _ in
             generator.nextUnitInterval() < probability ? Scalar(1) : Scalar(0)
         }

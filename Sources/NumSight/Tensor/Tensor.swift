@@ -28,8 +28,8 @@ public struct Tensor<Scalar: TensorScalar> {
     ///
     /// - Precondition: `scalars.count` equals the product of `shape`.
     public init(_ scalars: [Scalar], shape: [Int]) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "Tensor: negative dimension in shape \(shape)")
-        precondition(scalars.count == shape.elementCount,
+        require(shape.allSatisfy { $0 >= 0 }, "Tensor: negative dimension in shape \(shape)")
+        require(scalars.count == shape.elementCount,
                      "Tensor: \(scalars.count) scalars cannot fill shape \(shape) (\(shape.elementCount) elements)")
         self.init(shape: shape, scalars: scalars, node: nil)
     }
@@ -52,7 +52,7 @@ public struct Tensor<Scalar: TensorScalar> {
 
     /// The only element of a one-element tensor.
     public var scalar: Scalar {
-        precondition(scalars.count == 1, "scalar: tensor of shape \(shape) has \(scalars.count) elements, not 1")
+        require(scalars.count == 1, "scalar: tensor of shape \(shape) has \(scalars.count) elements, not 1")
         return scalars[0]
     }
 
