@@ -45,9 +45,9 @@ struct HTTPConnection {
 
     /// Receives what the socket holds (the loop saw it readable) and parses it.
     mutating func receive(configuration: HTTPServer.Configuration) -> Progress {
-        guard socket.receive(appendingTo: &buffer, maximumCount: 64 * 1024, waiting: false) > 0 else {
-            return errno == EAGAIN || errno == EWOULDBLOCK ? .incomplete : .closed
-        }
+        let count = socket.receive(appendingTo: &buffer, maximumCount: 64 * 1024, waiting: false)
+        if count == 0 { return .closed }  // the end of the stream
+        if count < 0 { return errno == EAGAIN || errno == EWOULDBLOCK ? .incomplete : .closed }
         return parse(configuration: configuration)
     }
 

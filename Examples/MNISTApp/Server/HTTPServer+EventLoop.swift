@@ -23,10 +23,15 @@ extension HTTPServer {
             }
             if isStopping && condition.withLock({ openConnections == 0 }) { return }
 
-            var descriptors = [pollfd(fd: stopNotice.descriptor, events: Int16(POLLIN), revents: 0),
-                               pollfd(fd: wakeUp.descriptor, events: Int16(POLLIN), revents: 0)]
+            // The wake-up pipe first; the stop notice until it is seen (it stays readable); the
+            // listener while accepting; then the connections.
+            var descriptors = [pollfd(fd: wakeUp.descriptor, events: Int16(POLLIN), revents: 0)]
+            if !isStopping { descriptors.append(pollfd(fd: stopNotice.descriptor, events: Int16(POLLIN), revents: 0)) }
+            let listenerIndex = descriptors.count
+            var isWatchingListener = false
             if let listener, acceptPausedUntil.map({ .now >= $0 }) ?? true {
                 acceptPausedUntil = nil
+                isWatchingListener = true
                 descriptors.append(pollfd(fd: listener.descriptor, events: Int16(POLLIN), revents: 0))
             }
             let firstConnection = descriptors.count
@@ -35,25 +40,25 @@ extension HTTPServer {
             }
             let nextDeadline = (connections.values.map(\.deadline) + [acceptPausedUntil].compactMap { $0 }).min()
             let timeout = nextDeadline.map { Int32(clamping: max(0, ($0 - .now).milliseconds + 1)) } ?? -1
-            let count = poll(&descriptors, nfds_t(descriptors.count), timeout)
-            guard count >= 0 || errno == EINTR else {
+            guard poll(&descriptors, nfds_t(descriptors.count), timeout) >= 0 || errno == EINTR else {
                 // poll itself failed: nothing can be watched any more, so stop.
                 stopNotice.post()
                 usleep(10_000)
                 continue
             }
 
-            if descriptors[1].revents != 0 { wakeUp.drain() }
-            if descriptors[0].revents != 0 && !isStopping {
+            if descriptors[0].revents != 0 { wakeUp.drain() }
+            if !isStopping && descriptors[1].revents != 0 {
                 isStopping = true
                 listener?.close()
                 listener = nil
+                isWatchingListener = false
                 for (descriptor, connection) in connections where connection.isAwaitingRequest {
                     connections[descriptor] = nil
                     close(connection)
                 }
             }
-            if let listening = listener, firstConnection == 3, descriptors[2].revents != 0 {
+            if let listening = listener, isWatchingListener, descriptors[listenerIndex].revents != 0 {
                 if !acceptConnections(on: listening, into: &connections) { acceptPausedUntil = .now + .milliseconds(10) }
             }
             for entry in descriptors[firstConnection...] where entry.revents != 0 {
