@@ -1,6 +1,7 @@
 // Independent chains of fused multiply-adds, to measure the peak FLOP rate of each path.
-#include "CNumSightKernels.h"
-#include "ThreadPool.h"
+#include "CBenchmarkProbes.h"
+#include <CNumSightKernels.h>
+#include <pthread.h>
 
 enum { chain_count = 12 };
 
@@ -53,22 +54,35 @@ static long flops_per_iteration(ns_kernel_path path) {
     return 2 * chain_count * lanes;
 }
 
-static void run_part(void *context, long part, long part_count) {
-    long iterations = *(const long *)context;
-    (void)part_count;
+/// What one thread runs: its index (for the sink) and the iterations.
+typedef struct {
+    long part, iterations;
+} chain_run;
+
+static void *run_part(void *context) {
+    const chain_run *run = context;
     float result;
     switch (ns_current_kernel_path()) {
 #if defined(__x86_64__)
-    case NS_KERNEL_PATH_AVX512: result = run_avx512(iterations); break;
-    case NS_KERNEL_PATH_AVX2: result = run_avx2(iterations); break;
+    case NS_KERNEL_PATH_AVX512: result = run_avx512(run->iterations); break;
+    case NS_KERNEL_PATH_AVX2: result = run_avx2(run->iterations); break;
 #endif
-    default: result = run_portable(iterations); break;
+    default: result = run_portable(run->iterations); break;
     }
-    sink[part % 256] = result;
+    sink[run->part % 256] = result;
+    return 0;
 }
 
 double ns_fma_throughput(long iterations) {
-    long parts = ns_thread_count();
-    ns_parallel_run(parts, run_part, &iterations);
-    return (double)parts * iterations * flops_per_iteration(ns_current_kernel_path());
+    enum { most_threads = 256 };
+    long parts = ns_thread_count() < most_threads ? ns_thread_count() : most_threads;
+    chain_run runs[most_threads];
+    pthread_t threads[most_threads];
+    for (long part = 0; part < parts; part++) runs[part] = (chain_run){part, iterations};
+    long started = 1;
+    while (started < parts && pthread_create(&threads[started], 0, run_part, &runs[started]) == 0)
+        started++;
+    run_part(&runs[0]);
+    for (long part = 1; part < started; part++) pthread_join(threads[part], 0);
+    return (double)started * iterations * flops_per_iteration(ns_current_kernel_path());
 }
