@@ -7,12 +7,14 @@
 #if defined(__aarch64__)
 enum { neon_row_group = 6 };
 
-/// Adds, for `neon_row_group` filter rows from `r0` and the block of channels at `cb`, the
+/// Adds, for `neon_row_group` filter rows from `r0` and the `count` channels at `cb`, the
 /// products of one image's inputs and output gradients into `sum` ([rows][output_channels]).
-static void accumulate_filter_block(const direct_call *call, const float *bordered,
-                                    const float *gradient, long r0, long cb, float *sum) {
+/// Inlined with `count` a constant for whole blocks, so their loop has no partial loads.
+__attribute__((always_inline)) static inline void
+accumulate_filter_block(const direct_call *call, const float *bordered, const float *gradient, long r0,
+                        long cb, long count, float *sum) {
     const ns_convolution_geometry *g = call->g;
-    long channels = g->output_channels, count = channels - cb < neon_block ? channels - cb : neon_block;
+    long channels = g->output_channels;
     long offsets[neon_row_group];
     float32x4_t total[neon_row_group][4];
     for (int i = 0; i < neon_row_group; i++) {
@@ -49,8 +51,12 @@ static void backward_filter_part(void *context, long part, long part_count) {
         ns_direct_copy_into_borders(call, n, bordered);
         const float *gradient = call->output_gradient + n * pixels * g->output_channels;
         for (long r0 = 0; r0 < call->rows; r0 += neon_row_group)
-            for (long cb = 0; cb < g->output_channels; cb += neon_block)
-                accumulate_filter_block(call, bordered, gradient, r0, cb, sum);
+            for (long cb = 0; cb < g->output_channels; cb += neon_block) {
+                if (g->output_channels - cb >= neon_block)
+                    accumulate_filter_block(call, bordered, gradient, r0, cb, neon_block, sum);
+                else
+                    accumulate_filter_block(call, bordered, gradient, r0, cb, g->output_channels - cb, sum);
+            }
     }
 }
 
