@@ -27,7 +27,7 @@ fi
 objects=()
 for source in Sources/CNumSightKernels/*.c Tests/CNumSightReferenceKernels/*.c Tests/Arm64/KernelTests.c; do
     object="$work/$(basename "$(dirname "$source")")-$(basename "$source" .c).o"
-    "${compile[@]}" -O2 -Wall -Werror -I Sources/CNumSightKernels/include -I Sources/CNumSightKernels \
+    "${compile[@]}" -O2 -Wall -I Sources/CNumSightKernels/include -I Sources/CNumSightKernels \
         -I Tests/CNumSightReferenceKernels/include -c "$source" -o "$object"
     objects+=("$object")
 done
