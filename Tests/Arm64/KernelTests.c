@@ -166,43 +166,50 @@ static ns_convolution_geometry convolution(long batch, long height, long width, 
     };
 }
 
+/// The three passes of a convolution, one at a time: `observed` from the kernel and `expected`
+/// from the reference, both `count` values.
+typedef enum { forward_pass, input_gradient_pass, filter_gradient_pass } convolution_pass;
+
+static void run_pass(convolution_pass pass, int reference, const ns_convolution_geometry *g, const float *input,
+                     const float *filter, const float *gradient, float *result) {
+    switch (pass) {
+    case forward_pass:
+        (reference ? ns_reference_conv2d_forward : ns_conv2d_forward)(g, input, filter, result);
+        break;
+    case input_gradient_pass:
+        (reference ? ns_reference_conv2d_backward_input : ns_conv2d_backward_input)(g, gradient, filter, result);
+        break;
+    case filter_gradient_pass:
+        (reference ? ns_reference_conv2d_backward_filter : ns_conv2d_backward_filter)(g, input, gradient, result);
+        break;
+    }
+}
+
 static void check_convolution(const ns_convolution_geometry *g) {
     long input_count = g->batch * g->input_height * g->input_width * g->input_channels;
     long filter_count = g->kernel_height * g->kernel_width * g->input_channels * g->output_channels;
     long output_count = g->batch * g->output_height * g->output_width * g->output_channels;
     float *input = random_floats(input_count, 1), *filter = random_floats(filter_count, 2);
     float *gradient = random_floats(output_count, 3);
-    char what[192];
-    int length = snprintf(what, sizeof what,
-                          "%ldx%ldx%ldx%ld -> %ld, kernel %ldx%ld, stride %ld,%ld, dilation %ld,%ld, padding %ld,%ld",
-                          g->batch, g->input_height, g->input_width, g->input_channels, g->output_channels,
-                          g->kernel_height, g->kernel_width, g->stride_height, g->stride_width,
-                          g->dilation_height, g->dilation_width, g->padding_top, g->padding_left);
-
-    float *observed = filled(output_count, NAN), *expected = filled(output_count, NAN);
-    ns_conv2d_forward(g, input, filter, observed);
-    ns_reference_conv2d_forward(g, input, filter, expected);
-    snprintf(what + length, sizeof what - length, ", forward");
-    expect_close(what, observed, expected, output_count, 1e-4);
-    free(observed), free(expected);
-
-    observed = filled(input_count, NAN), expected = filled(input_count, NAN);
-    ns_conv2d_backward_input(g, gradient, filter, observed);
-    ns_reference_conv2d_backward_input(g, gradient, filter, expected);
-    snprintf(what + length, sizeof what - length, ", input gradient");
-    expect_close(what, observed, expected, input_count, 1e-4);
-    free(observed), free(expected);
-
-    observed = filled(filter_count, NAN), expected = filled(filter_count, NAN);
-    ns_conv2d_backward_filter(g, input, gradient, observed);
-    ns_reference_conv2d_backward_filter(g, input, gradient, expected);
-    snprintf(what + length, sizeof what - length, ", filter gradient");
-    expect_close(what, observed, expected, filter_count, 1e-4);
-    float *again = filled(filter_count, NAN);
-    ns_conv2d_backward_filter(g, input, gradient, again);
-    snprintf(what + length, sizeof what - length, ", filter gradient run twice");
-    expect_equal_bits(what, again, observed, sizeof(float) * filter_count);
-    free(observed), free(expected), free(again);
+    static const char *pass_names[] = {"forward", "input gradient", "filter gradient"};
+    long counts[] = {output_count, input_count, filter_count};
+    for (convolution_pass pass = forward_pass; pass <= filter_gradient_pass; pass++) {
+        char what[192];
+        snprintf(what, sizeof what,
+                 "%ldx%ldx%ldx%ld -> %ld, kernel %ldx%ld, stride %ld,%ld, dilation %ld,%ld, padding %ld,%ld, %s",
+                 g->batch, g->input_height, g->input_width, g->input_channels, g->output_channels,
+                 g->kernel_height, g->kernel_width, g->stride_height, g->stride_width, g->dilation_height,
+                 g->dilation_width, g->padding_top, g->padding_left, pass_names[pass]);
+        float *observed = filled(counts[pass], NAN), *expected = filled(counts[pass], NAN);
+        float *again = filled(counts[pass], NAN);
+        run_pass(pass, 0, g, input, filter, gradient, observed);
+        run_pass(pass, 1, g, input, filter, gradient, expected);
+        expect_close(what, observed, expected, counts[pass], 1e-4);
+        run_pass(pass, 0, g, input, filter, gradient, again);
+        strncat(what, ", run twice", sizeof what - strlen(what) - 1);
+        expect_equal_bits(what, again, observed, sizeof(float) * counts[pass]);
+        free(observed), free(expected), free(again);
+    }
     free(input), free(filter), free(gradient);
 }
 
