@@ -6,10 +6,13 @@
 
 #if defined(__aarch64__)
 /// The input gradients of channel `ci` at `gradient_group` consecutive positions of the bordered
-/// output gradient from `dy`: dot products over taps and output channels, eight channels a step
-/// in two vectors per pixel, then reduced by pairwise additions.
-static void sum_input_gradients(const direct_call *call, const float *dy, long ci, float sums[gradient_group]) {
-    long taps = call->g->kernel_height * call->g->kernel_width, wide = call->padded_channels;
+/// output gradient from `dy`, whose pixels are `wide` channels apart: dot products over taps and
+/// output channels, eight channels a step in two vectors per pixel, then reduced by pairwise
+/// additions. Inlined with `wide` a constant where it is one (32 channels), so that the loads
+/// take fixed offsets.
+__attribute__((always_inline)) static inline void
+sum_input_gradients(const direct_call *call, const float *dy, long wide, long ci, float sums[gradient_group]) {
+    long taps = call->g->kernel_height * call->g->kernel_width;
     float32x4_t total[gradient_group][2];
     for (int p = 0; p < gradient_group; p++) total[p][0] = total[p][1] = vdupq_n_f32(0);
     for (long tap = 0; tap < taps; tap++) {
@@ -65,7 +68,10 @@ static void backward_input_part(void *context, long part, long part_count) {
         for (long q0 = 0; q0 < grid; q0 += gradient_group)
             for (long ci = 0; ci < input_channels; ci++) {
                 float sums[gradient_group];
-                sum_input_gradients(call, bordered + q0 * wide, ci, sums);
+                if (wide == 32)
+                    sum_input_gradients(call, bordered + q0 * wide, 32, ci, sums);
+                else
+                    sum_input_gradients(call, bordered + q0 * wide, wide, ci, sums);
                 for (int p = 0; p < gradient_group; p++) wide_rows[(q0 + p) * input_channels + ci] = sums[p];
             }
         float *input_gradient = call->result + n * g->input_height * g->input_width * input_channels;
