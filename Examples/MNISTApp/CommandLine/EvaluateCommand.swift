@@ -1,5 +1,7 @@
 import Foundation
+import MNIST
 import NumSight
+import Plotting
 
 /// `MNISTExample evaluate`: test accuracy, per-class accuracy, the confusion matrix
 /// (printed and as a heat map) and a grid of the misclassified digits.

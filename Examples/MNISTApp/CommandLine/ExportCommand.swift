@@ -1,4 +1,5 @@
 import Foundation
+import MNIST
 import NumSight
 
 /// `MNISTExample export --to FOLDER`: the collected feedback digits as MNIST-style IDX

@@ -1,4 +1,5 @@
 import Foundation
+import MNIST
 import NumSight
 
 /// `MNISTExample export-web FOLDER`: the page and the trained model as a static site that

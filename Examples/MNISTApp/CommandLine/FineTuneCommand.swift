@@ -1,4 +1,5 @@
 import Foundation
+import MNIST
 import NumSight
 
 /// `MNISTExample finetune`: fine-tunes a trained model on the corrections collected by

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 
 /// `MNISTExample serve`: the web app on an HTTP server, until SIGINT or SIGTERM.
 public enum ServeCommand: Subcommand {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 
 /// `POST /feedback`: a user's correction, kept in a ``FeedbackStore`` to fine-tune on later.
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import ImageCodecs
+import MNIST
 import NumSight
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+import MNIST
 import NumSight
 
 /// Fine-tunes a trained model on the corrections users sent, mixed with MNIST so that it

@@ -1,3 +1,6 @@
+import ImageCodecs
+import MNIST
+
 /// Turns a drawing of a digit into the model's input, the way MNIST itself was made
 /// (LeCun, Cortes and Burges, "The MNIST database of handwritten digits"): the digit is
 /// scaled into a 20 × 20 box, keeping its aspect ratio, with anti-aliasing, then placed

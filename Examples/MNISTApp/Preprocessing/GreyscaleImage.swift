@@ -1,3 +1,5 @@
+import ImageCodecs
+
 /// An image of one `Float` intensity per pixel, 0 background to 1 full ink.
 ///
 /// `values` has shape `[height, width]`, row-major from the top-left corner: the layout

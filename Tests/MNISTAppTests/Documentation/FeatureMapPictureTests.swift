@@ -1,5 +1,7 @@
 import Foundation
+import MNIST
 import NumSight
+import Plotting
 import Testing
 import MNISTApp
 

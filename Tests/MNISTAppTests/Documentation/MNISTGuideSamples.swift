@@ -1,5 +1,7 @@
 import DocumentationTestSupport
 import Foundation
+import MNIST
+import Plotting
 import Testing
 import NumSight
 import MNISTApp

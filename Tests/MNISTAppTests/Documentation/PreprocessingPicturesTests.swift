@@ -1,4 +1,6 @@
 import Foundation
+import ImageCodecs
+import Plotting
 import Testing
 import MNISTApp
 

@@ -1,5 +1,8 @@
 import Foundation
+import ImageCodecs
+import MNIST
 import NumSight
+import Plotting
 import Testing
 @testable import MNISTApp
 

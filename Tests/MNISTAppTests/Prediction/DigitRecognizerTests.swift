@@ -1,4 +1,6 @@
+import MNIST
 import NumSight
+import Plotting
 import Testing
 @testable import MNISTApp
 

@@ -1,3 +1,6 @@
+import ImageCodecs
+import MNIST
+import Plotting
 import Testing
 @testable import MNISTApp
 

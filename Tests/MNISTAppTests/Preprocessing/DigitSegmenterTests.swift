@@ -1,3 +1,5 @@
+import ImageCodecs
+import Plotting
 import Testing
 @testable import MNISTApp
 
