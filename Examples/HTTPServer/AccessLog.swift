@@ -22,7 +22,7 @@ public struct AccessLog: Sendable {
     }
 
     /// Discards every line.
-    public static let disabled = AccessLog { _ in }
+    static let disabled = AccessLog { _ in }
 
     func record(method: String, target: String, status: HTTPStatus, bodyBytes: Int, duration: Duration) {
         let milliseconds = Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) * 1e-15

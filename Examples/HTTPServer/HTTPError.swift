@@ -17,5 +17,5 @@ public struct HTTPError: Error, Equatable, Sendable {
     }
 
     /// The response that reports this error.
-    public var response: HTTPResponse { .error(status, message: message) }
+    var response: HTTPResponse { .error(status, message: message) }
 }

@@ -27,7 +27,7 @@ public struct HTTPResponse: Sendable {
     }
 
     /// `text/html` in UTF-8.
-    public static func html(_ html: String, status: HTTPStatus = .ok) -> HTTPResponse {
+    static func html(_ html: String, status: HTTPStatus = .ok) -> HTTPResponse {
         HTTPResponse(status: status, contentType: MediaType.html, body: Array(html.utf8))
     }
 

@@ -6,17 +6,17 @@ extension HTTPServer {
         /// The port to bind; 0 lets the system choose one (read it back from `HTTPServer.port`).
         public var port = 8080
         /// The most bytes a request line and its header fields may take; more gets 431.
-        public var maximumHeaderBytes = 16 * 1024
+        var maximumHeaderBytes = 16 * 1024
         /// The largest `Content-Length` accepted; more gets 413 before any of the body is read.
-        public var maximumBodyBytes = 2 * 1024 * 1024
+        var maximumBodyBytes = 2 * 1024 * 1024
         /// Connections served at once; one more is answered 503 and closed.
-        public var maximumConnections = 64
+        var maximumConnections = 64
         /// How long a request may take to arrive once its first byte has: a slower client gets 408.
-        public var readTimeout: Duration = .seconds(10)
+        var readTimeout: Duration = .seconds(10)
         /// How long an open connection may wait for its next request before it is closed.
-        public var idleTimeout: Duration = .seconds(30)
+        var idleTimeout: Duration = .seconds(30)
         /// How long a response may take to be accepted by the client before the connection is dropped.
-        public var writeTimeout: Duration = .seconds(10)
+        var writeTimeout: Duration = .seconds(10)
         /// Where each request is logged.
         public var accessLog = AccessLog.standardError
 

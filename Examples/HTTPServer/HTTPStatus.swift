@@ -3,7 +3,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     /// The three-digit code, e.g. 404.
     public var code: Int
     /// The text after the code on the status line, e.g. `Not Found`.
-    public var reasonPhrase: String
+    var reasonPhrase: String
 
     /// A status not among the constants below.
     public init(code: Int, reasonPhrase: String) {
@@ -20,23 +20,23 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public static let `continue` = HTTPStatus(code: 100, reasonPhrase: "Continue")
     public static let ok = HTTPStatus(code: 200, reasonPhrase: "OK")
     public static let created = HTTPStatus(code: 201, reasonPhrase: "Created")
-    public static let noContent = HTTPStatus(code: 204, reasonPhrase: "No Content")
+    static let noContent = HTTPStatus(code: 204, reasonPhrase: "No Content")
     public static let badRequest = HTTPStatus(code: 400, reasonPhrase: "Bad Request")
-    public static let forbidden = HTTPStatus(code: 403, reasonPhrase: "Forbidden")
-    public static let notFound = HTTPStatus(code: 404, reasonPhrase: "Not Found")
-    public static let methodNotAllowed = HTTPStatus(code: 405, reasonPhrase: "Method Not Allowed")
-    public static let requestTimeout = HTTPStatus(code: 408, reasonPhrase: "Request Timeout")
-    public static let lengthRequired = HTTPStatus(code: 411, reasonPhrase: "Length Required")
-    public static let contentTooLarge = HTTPStatus(code: 413, reasonPhrase: "Content Too Large")
-    public static let uriTooLong = HTTPStatus(code: 414, reasonPhrase: "URI Too Long")
-    public static let unsupportedMediaType = HTTPStatus(code: 415, reasonPhrase: "Unsupported Media Type")
+    static let forbidden = HTTPStatus(code: 403, reasonPhrase: "Forbidden")
+    static let notFound = HTTPStatus(code: 404, reasonPhrase: "Not Found")
+    static let methodNotAllowed = HTTPStatus(code: 405, reasonPhrase: "Method Not Allowed")
+    static let requestTimeout = HTTPStatus(code: 408, reasonPhrase: "Request Timeout")
+    static let lengthRequired = HTTPStatus(code: 411, reasonPhrase: "Length Required")
+    static let contentTooLarge = HTTPStatus(code: 413, reasonPhrase: "Content Too Large")
+    static let uriTooLong = HTTPStatus(code: 414, reasonPhrase: "URI Too Long")
+    static let unsupportedMediaType = HTTPStatus(code: 415, reasonPhrase: "Unsupported Media Type")
     public static let unprocessableContent = HTTPStatus(code: 422, reasonPhrase: "Unprocessable Content")
-    public static let requestHeaderFieldsTooLarge =
+    static let requestHeaderFieldsTooLarge =
         HTTPStatus(code: 431, reasonPhrase: "Request Header Fields Too Large")
     public static let internalServerError = HTTPStatus(code: 500, reasonPhrase: "Internal Server Error")
-    public static let notImplemented = HTTPStatus(code: 501, reasonPhrase: "Not Implemented")
+    static let notImplemented = HTTPStatus(code: 501, reasonPhrase: "Not Implemented")
     public static let serviceUnavailable = HTTPStatus(code: 503, reasonPhrase: "Service Unavailable")
-    public static let httpVersionNotSupported =
+    static let httpVersionNotSupported =
         HTTPStatus(code: 505, reasonPhrase: "HTTP Version Not Supported")
     public static let insufficientStorage = HTTPStatus(code: 507, reasonPhrase: "Insufficient Storage")
 }

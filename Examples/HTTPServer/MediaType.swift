@@ -1,16 +1,16 @@
 /// `Content-Type` values the server sends.
 public enum MediaType {
-    public static let html = "text/html; charset=utf-8"
-    public static let css = "text/css; charset=utf-8"
-    public static let javaScript = "text/javascript; charset=utf-8"
+    static let html = "text/html; charset=utf-8"
+    static let css = "text/css; charset=utf-8"
+    static let javaScript = "text/javascript; charset=utf-8"
     public static let json = "application/json"
-    public static let plainText = "text/plain; charset=utf-8"
+    static let plainText = "text/plain; charset=utf-8"
     public static let png = "image/png"
-    public static let svg = "image/svg+xml"
+    static let svg = "image/svg+xml"
     public static let octetStream = "application/octet-stream"
 
     /// The media type of a file from its extension (case-insensitive), `application/octet-stream` if unknown.
-    public static func forPathExtension(_ pathExtension: String) -> String {
+    static func forPathExtension(_ pathExtension: String) -> String {
         switch pathExtension.lowercased() {
         case "html", "htm": html
         case "css": css

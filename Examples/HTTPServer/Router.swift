@@ -42,7 +42,7 @@ public struct Router: Sendable {
     }
 
     /// The handler's response, 404 or 405.
-    public func respond(to request: HTTPRequest) throws -> HTTPResponse {
+    func respond(to request: HTTPRequest) throws -> HTTPResponse {
         if let handlers = routes[request.path] {
             if let handler = handlers[request.method] ?? (request.method == .head ? handlers[.get] : nil) {
                 return try handler(request)

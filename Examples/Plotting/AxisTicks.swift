@@ -8,7 +8,7 @@ import Foundation
 /// ticks.values              // [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
 /// ticks.label(for: 0.4)     // "0.4"
 /// ```
-public struct AxisTicks: Equatable, Sendable {
+struct AxisTicks: Equatable, Sendable {
     /// The tick values, lowest first, `step` apart.
     public let values: [Double]
     /// The distance between ticks.

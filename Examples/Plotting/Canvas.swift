@@ -41,7 +41,7 @@ public struct Canvas: Sendable {
 
     /// Blends `color` over the pixel `(x, y)` with coverage `coverage` (0…1), Porter–Duff
     /// "over" on unpremultiplied samples; pixels outside the canvas are ignored.
-    public mutating func blend(_ color: RGBAColor, x: Int, y: Int, coverage: Double = 1) {
+    mutating func blend(_ color: RGBAColor, x: Int, y: Int, coverage: Double = 1) {
         guard x >= 0, x < width, y >= 0, y < height, coverage > 0 else { return }
         let sourceAlpha = min(coverage, 1) * Double(color.alpha) / 255
         let start = (y * width + x) * 4
@@ -58,7 +58,7 @@ public struct Canvas: Sendable {
     }
 
     /// Paints every pixel `color`, replacing what was there.
-    public mutating func fill(_ color: RGBAColor) {
+    mutating func fill(_ color: RGBAColor) {
         self = Canvas(width: width, height: height, background: color)
     }
 
@@ -72,13 +72,13 @@ public struct Canvas: Sendable {
     }
 
     /// Draws the outline of `rect`, `width` pixels wide, centred on its edges.
-    public mutating func strokeRectangle(_ rect: CanvasRect, color: RGBAColor, width: Double = 1) {
+    mutating func strokeRectangle(_ rect: CanvasRect, color: RGBAColor, width: Double = 1) {
         let corners = [(rect.x, rect.y), (rect.maxX, rect.y), (rect.maxX, rect.maxY), (rect.x, rect.maxY), (rect.x, rect.y)]
         drawPolyline(corners, color: color, width: width)
     }
 
     /// Draws a straight line with round ends, anti-aliased.
-    public mutating func drawLine(from start: (Double, Double), to end: (Double, Double), color: RGBAColor, width: Double = 1) {
+    mutating func drawLine(from start: (Double, Double), to end: (Double, Double), color: RGBAColor, width: Double = 1) {
         drawPolyline([start, end], color: color, width: width)
     }
 
@@ -86,7 +86,7 @@ public struct Canvas: Sendable {
     /// ends, anti-aliased: a pixel is covered by `clamp(width/2 + 0.5 − d, 0, 1)`, where
     /// `d` is the distance from its centre to the nearest segment. Each pixel is blended
     /// once, so joins are not darker than the rest.
-    public mutating func drawPolyline(_ points: [(Double, Double)], color: RGBAColor, width: Double = 1) {
+    mutating func drawPolyline(_ points: [(Double, Double)], color: RGBAColor, width: Double = 1) {
         guard let first = points.first else { return }
         let segments = points.count == 1 ? [(first, first)] : Array(zip(points, points.dropFirst()))
         let reach = width / 2 + 0.5
@@ -115,7 +115,7 @@ public struct Canvas: Sendable {
     }
 
     /// Fills a disc, anti-aliased along its edge.
-    public mutating func fillCircle(centre: (Double, Double), radius: Double, color: RGBAColor) {
+    mutating func fillCircle(centre: (Double, Double), radius: Double, color: RGBAColor) {
         drawPolyline([centre], color: color, width: 2 * radius)
     }
 

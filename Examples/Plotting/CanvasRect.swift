@@ -12,13 +12,13 @@ public struct CanvasRect: Equatable, Sendable {
         self.height = height
     }
 
-    public var maxX: Double { x + width }
-    public var maxY: Double { y + height }
-    public var midX: Double { x + width / 2 }
-    public var midY: Double { y + height / 2 }
+    var maxX: Double { x + width }
+    var maxY: Double { y + height }
+    var midX: Double { x + width / 2 }
+    var midY: Double { y + height / 2 }
 
     /// The rectangle moved in by `left`, `top`, `right` and `bottom` pixels.
-    public func inset(left: Double, top: Double, right: Double, bottom: Double) -> CanvasRect {
+    func inset(left: Double, top: Double, right: Double, bottom: Double) -> CanvasRect {
         CanvasRect(x: x + left, y: y + top, width: width - left - right, height: height - top - bottom)
     }
 

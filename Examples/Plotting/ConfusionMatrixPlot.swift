@@ -17,10 +17,10 @@ public struct ConfusionMatrixPlot: Plot, Sendable {
     /// `counts[t][p]`: examples of true class `t` predicted as `p`; square.
     public var counts: [[Int]]
     /// The name of each class, for the row and column labels.
-    public var classNames: [String]
+    var classNames: [String]
     public var title: String
     /// Side of one cell, in pixels.
-    public var cellSize: Int
+    var cellSize: Int
 
     /// A plot of `counts`, classes named "0", "1", … unless `classNames` is given.
     public init(counts: [[Int]], classNames: [String]? = nil, title: String = "Confusion matrix", cellSize: Int = 52) {
@@ -32,9 +32,9 @@ public struct ConfusionMatrixPlot: Plot, Sendable {
     }
 
     /// The lightest colour of the scale, for 0.
-    public static let lowColor = RGBAColor.white
+    static let lowColor = RGBAColor.white
     /// The darkest colour of the scale, for the largest count.
-    public static let highColor = RGBAColor(red: 8, green: 48, blue: 107)
+    static let highColor = RGBAColor(red: 8, green: 48, blue: 107)
 
     private static let textScale = 2
     private static let line = Canvas.textSize("0", scale: textScale).height

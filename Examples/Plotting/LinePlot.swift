@@ -11,11 +11,11 @@ import ImageCodecs
 ///     series: [LinePlot.Series(name: "training", values: [0.9, 0.4, 0.3])])
 /// try plot.writePNG(to: URL(fileURLWithPath: "loss.png"))
 /// ```
-public struct LinePlot: Plot, Sendable {
+struct LinePlot: Plot, Sendable {
     /// One line: points joined in order, each marked with a dot.
-    public struct Series: Sendable {
+    struct Series: Sendable {
         public var name: String
-        public var points: [(x: Double, y: Double)]
+        var points: [(x: Double, y: Double)]
         /// `nil` takes the next colour of `RGBAColor.seriesPalette`.
         public var color: RGBAColor?
 
@@ -32,9 +32,9 @@ public struct LinePlot: Plot, Sendable {
     }
 
     public var title: String
-    public var xAxis: PlotAxis
-    public var yAxis: PlotAxis
-    public var series: [Series]
+    var xAxis: PlotAxis
+    var yAxis: PlotAxis
+    var series: [Series]
     /// Size of `image()`, in pixels.
     public var width: Int
     public var height: Int

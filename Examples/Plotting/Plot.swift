@@ -15,7 +15,7 @@ public protocol Plot {
 
 extension Plot {
     /// The PNG file of `image()`.
-    public func pngData() throws(PNGEncodingError) -> [UInt8] {
+    func pngData() throws(PNGEncodingError) -> [UInt8] {
         try PNGEncoder.encode(image())
     }
 

@@ -30,16 +30,16 @@ public struct RGBAColor: Equatable, Hashable, Sendable {
     }
 
     public static let white = RGBAColor(red: 255, green: 255, blue: 255)
-    public static let black = RGBAColor(red: 0, green: 0, blue: 0)
+    static let black = RGBAColor(red: 0, green: 0, blue: 0)
     /// Text and axes: near-black.
     public static let ink = RGBAColor(red: 34, green: 34, blue: 34)
     /// Grid lines: light grey.
-    public static let grid = RGBAColor(red: 225, green: 225, blue: 225)
+    static let grid = RGBAColor(red: 225, green: 225, blue: 225)
     /// Wrong predictions: red.
     public static let alert = RGBAColor(red: 200, green: 30, blue: 30)
 
     /// Distinct colours for plot series, in order (the Tableau 10 palette's first six).
-    public static let seriesPalette: [RGBAColor] = [
+    static let seriesPalette: [RGBAColor] = [
         RGBAColor(red: 31, green: 119, blue: 180),   // blue
         RGBAColor(red: 255, green: 127, blue: 14),   // orange
         RGBAColor(red: 44, green: 160, blue: 44),    // green

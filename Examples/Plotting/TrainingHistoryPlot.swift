@@ -36,9 +36,9 @@ public struct TrainingHistoryPlot: Plot, Sendable {
     }
 
     /// The left panel: accuracy.
-    public var accuracyPlot: LinePlot { panel(title: "Accuracy", metric: "accuracy", training: accuracy, validation: validationAccuracy) }
+    var accuracyPlot: LinePlot { panel(title: "Accuracy", metric: "accuracy", training: accuracy, validation: validationAccuracy) }
     /// The right panel: loss.
-    public var lossPlot: LinePlot { panel(title: "Loss", metric: "loss", training: loss, validation: validationLoss) }
+    var lossPlot: LinePlot { panel(title: "Loss", metric: "loss", training: loss, validation: validationLoss) }
 
     public func image() -> RGBAImage {
         var canvas = Canvas(width: width, height: height)

@@ -4,7 +4,7 @@
 /// ```swift
 /// Adler32.checksum(of: Array("Wikipedia".utf8))  // 0x11E6_0398
 /// ```
-public struct Adler32: Sendable {
+struct Adler32: Sendable {
     /// The checksum of all bytes seen so far (`1` before any).
     public var value: UInt32 { b << 16 | a }
 

@@ -9,7 +9,7 @@
 /// ```swift
 /// let stream = Deflater.deflate(Array(repeating: 0, count: 1000))  // 10 bytes
 /// ```
-public enum Deflater {
+enum Deflater {
     /// Input bytes per block; also the most a stored block can hold.
     private static let blockSize = 65535
     /// How many earlier positions with the same 3-byte hash are tried per match.
@@ -23,7 +23,7 @@ public enum Deflater {
     }
 
     /// The DEFLATE stream of `bytes`.
-    public static func deflate(_ bytes: [UInt8]) -> [UInt8] {
+    static func deflate(_ bytes: [UInt8]) -> [UInt8] {
         var writer = DeflateBitWriter()
         var matcher = MatchFinder(bytes: bytes)
         var blockStart = 0

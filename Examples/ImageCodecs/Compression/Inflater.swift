@@ -8,7 +8,7 @@
 /// let inflater = Inflater(maximumOutputCount: 1 << 20)
 /// let bytes = try inflater.inflate([0x4B, 0x4C, 0x4A, 0x06, 0x00])  // "abc"
 /// ```
-public struct Inflater: Sendable {
+struct Inflater: Sendable {
     /// The most bytes one stream may inflate to.
     public var maximumOutputCount: Int
 
@@ -19,7 +19,7 @@ public struct Inflater: Sendable {
 
     /// The decoded bytes of the DEFLATE stream that fills `input`; bytes after the final
     /// block are ignored.
-    public func inflate(_ input: [UInt8]) throws(InflateError) -> [UInt8] {
+    func inflate(_ input: [UInt8]) throws(InflateError) -> [UInt8] {
         var output: [UInt8] = []
         _ = try inflate(input, from: 0, appendingTo: &output)
         return output
@@ -27,7 +27,7 @@ public struct Inflater: Sendable {
 
     /// Decodes the DEFLATE stream that starts at `input[start]`, appends its bytes to
     /// `output`, and returns the index of the first byte after the stream.
-    public func inflate(
+    func inflate(
         _ input: [UInt8], from start: Int, appendingTo output: inout [UInt8]
     ) throws(InflateError) -> Int {
         guard start >= 0, start < input.count else { throw .truncated }

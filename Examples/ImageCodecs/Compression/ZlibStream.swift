@@ -5,7 +5,7 @@
 /// let stream = ZlibStream.compress(Array("hello".utf8))
 /// let bytes = try ZlibStream.decompress(stream, maximumOutputCount: 5)  // "hello"
 /// ```
-public enum ZlibStream {
+enum ZlibStream {
     /// The uncompressed bytes of the zlib stream that fills `bytes`, refusing to produce
     /// more than `maximumOutputCount` of them.
     public static func decompress(_ bytes: [UInt8], maximumOutputCount: Int) throws(ZlibError) -> [UInt8] {

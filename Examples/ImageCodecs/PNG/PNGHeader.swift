@@ -3,7 +3,7 @@ public enum PNGColorType: UInt8, Sendable {
     case greyscale = 0, rgb = 2, palette = 3, greyscaleAlpha = 4, rgba = 6
 
     /// Samples per pixel: palette indices count as one.
-    public var channelCount: Int {
+    var channelCount: Int {
         switch self {
         case .greyscale, .palette: 1
         case .greyscaleAlpha: 2

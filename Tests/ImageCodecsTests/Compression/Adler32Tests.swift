@@ -1,6 +1,6 @@
 import ExampleTestSupport
 import Testing
-import ImageCodecs
+@testable import ImageCodecs
 import NumSight
 
 @Suite struct Adler32Tests {

@@ -1,7 +1,7 @@
 import ExampleTestSupport
 import NumSight
 import Testing
-import ImageCodecs
+@testable import ImageCodecs
 
 private func roundTrip(_ bytes: [UInt8]) throws -> (compressed: [UInt8], restored: [UInt8]) {
     let compressed = Deflater.deflate(bytes)

@@ -1,6 +1,6 @@
 import ExampleTestSupport
 import Testing
-import ImageCodecs
+@testable import ImageCodecs
 
 @Suite struct ZlibStreamTests {
     @Test func decompressesPythonZlibOutput() throws {
