@@ -12,13 +12,13 @@ import Plotting
 /// let wrong = DigitGrid.Item(pixels: Array(test.image(at: 247)), trueLabel: 4, predictedLabel: 6)
 /// try DigitGrid(items: [wrong], columns: 8).writePNG(to: URL(fileURLWithPath: "mistakes.png"))
 /// ```
-public struct DigitGrid: Plot, Sendable {
+struct DigitGrid: Plot, Sendable {
     /// One digit and its caption.
-    public struct Item: Sendable {
+    struct Item: Sendable {
         /// 784 pixels, row-major, 0 background to 255 ink.
         public var pixels: [UInt8]
-        public var caption: String
-        public var captionColor: RGBAColor
+        var caption: String
+        var captionColor: RGBAColor
 
         public init(pixels: [UInt8], caption: String, captionColor: RGBAColor = .ink) {
             precondition(pixels.count == MNISTDataset.pixelsPerImage, "a digit has 784 pixels, got \(pixels.count)")
@@ -34,13 +34,13 @@ public struct DigitGrid: Plot, Sendable {
         }
     }
 
-    public var items: [Item]
+    var items: [Item]
     /// Digits per row.
     public var columns: Int
     /// Canvas pixels per side of one digit pixel.
-    public var pixelScale: Int
+    var pixelScale: Int
     /// Written above the grid, unless empty.
-    public var title: String
+    var title: String
 
     public init(items: [Item], columns: Int = 10, pixelScale: Int = 3, title: String = "") {
         self.items = items

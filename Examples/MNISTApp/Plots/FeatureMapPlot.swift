@@ -14,11 +14,11 @@ import Plotting
 /// let insight = ModelInsight(model: model, modelInput: recognition.modelInput)
 /// try FeatureMapPlot(insight: insight).writePNG(to: URL(fileURLWithPath: "feature_maps.png"))
 /// ```
-public struct FeatureMapPlot: Plot, Sendable {
+struct FeatureMapPlot: Plot, Sendable {
     /// The drawing's feature maps and saliency.
-    public var insight: ModelInsight
+    var insight: ModelInsight
     /// The feature map drawn, by ``ModelInsight/FeatureMap/name``.
-    public var layerName: String
+    var layerName: String
     /// Feature-map tiles per row.
     public var columns: Int
 

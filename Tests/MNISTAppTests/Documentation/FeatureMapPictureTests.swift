@@ -1,9 +1,9 @@
 import Foundation
 import MNIST
 import NumSight
-import Plotting
+@testable import Plotting
 import Testing
-import MNISTApp
+@testable import MNISTApp
 
 extension Documentation {
     /// Draws `Documentation/Images/feature_maps.png`: the "2" of `PreprocessingPicturesTests` seen

@@ -1,7 +1,7 @@
 import ExampleTestSupport
-import ImageCodecs
+@testable import ImageCodecs
 import MNIST
-import Plotting
+@testable import Plotting
 import Testing
 @testable import MNISTApp
 

@@ -1,8 +1,8 @@
 import Foundation
-import ImageCodecs
+@testable import ImageCodecs
 import MNIST
 import NumSight
-import Plotting
+@testable import Plotting
 import Testing
 @testable import MNISTApp
 

@@ -1,6 +1,6 @@
 import MNIST
 import NumSight
-import Plotting
+@testable import Plotting
 import Testing
 @testable import MNISTApp
 

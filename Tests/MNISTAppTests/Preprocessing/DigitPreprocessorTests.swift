@@ -1,6 +1,6 @@
-import ImageCodecs
+@testable import ImageCodecs
 import MNIST
-import Plotting
+@testable import Plotting
 import Testing
 @testable import MNISTApp
 

@@ -1,5 +1,5 @@
-import ImageCodecs
-import Plotting
+@testable import ImageCodecs
+@testable import Plotting
 import Testing
 @testable import MNISTApp
 
