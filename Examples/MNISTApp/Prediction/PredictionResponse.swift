@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// The body of a successful `POST /predict`, written by hand:
 ///
 ///     {"confidence":0.98,"digit":7,

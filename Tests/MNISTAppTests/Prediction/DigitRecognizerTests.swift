@@ -1,5 +1,8 @@
 import Foundation
+@testable import ImageCodecs
+import MNIST
 import NumSight
+@testable import Plotting
 import Testing
 @testable import MNISTApp
 
@@ -95,6 +98,21 @@ import Testing
         try Checkpoint.save(model, to: url)
         #expect(throws: NonFiniteParameterError(checkpoint: url, parameter: name, count: 2)) {
             try DigitRecognizer(checkpoint: url)
+        }
+    }
+
+    /// A drawing that claims 4096 × 4096 pixels is refused from its header alone, before a
+    /// byte is inflated; 16-bit samples halve the pixels the byte budget allows.
+    @Test func theDrawingDecoderRefusesHugeClaimsFromTheHeader() {
+        func header(side: Int, bitDepth: Int) -> [UInt8] {
+            let header = PNGHeader(width: side, height: side, bitDepth: bitDepth, colorType: .rgba, isInterlaced: false)
+            return PNGChunk.signature + PNGChunk(type: "IHDR", data: header.encoded[...]).encoded
+        }
+        #expect(throws: PNGError.imageTooLarge(width: 4096, height: 4096, maximumPixelCount: 2048 * 2048)) {
+            try DigitRecognizer.drawingDecoder.decode(header(side: 4096, bitDepth: 16))
+        }
+        #expect(throws: PNGError.imageDataTooLarge(byteCount: 2048 * (1 + 2048 * 8), maximum: 2048 * (1 + 2048 * 4))) {
+            try DigitRecognizer.drawingDecoder.decode(header(side: 2048, bitDepth: 16))
         }
     }
 }
