@@ -80,6 +80,14 @@ let package = Package(
 
         // MARK: Tests — one test target per target above
 
+        /// `NumSightFuzz TARGET`: libFuzzer on each parser of untrusted bytes (built with
+        /// `-sanitize=fuzzer,address`: see Tests/Fuzzing/run_fuzzers.sh), or a replayer of crash files.
+        .executableTarget(
+            name: "NumSightFuzz",
+            dependencies: ["NumSight", "HTTPServer", "ImageCodecs", "MNIST", "MNISTApp"],
+            path: "Tests/Fuzzing/NumSightFuzz"
+        ),
+
         /// Reads the guides' marked code blocks, for both documentation suites.
         .target(
             name: "DocumentationTestSupport",

@@ -1,4 +1,7 @@
 import Foundation
+import HTTPServer
+import ImageCodecs
+import MNIST
 import MNISTApp
 import NumSight
 
