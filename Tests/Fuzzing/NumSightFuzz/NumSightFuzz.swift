@@ -18,8 +18,8 @@ enum NumSightFuzz {
         var arguments = CommandLine.arguments
         guard arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) else {
             let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-            fputs("usage: NumSightFuzz TARGET [libFuzzer options and corpus folders | files to replay]\n"
-                  + "TARGET is one of: \(names)\n", stderr)
+            printError("usage: NumSightFuzz TARGET [libFuzzer options and corpus folders | files to replay]\n"
+                       + "TARGET is one of: \(names)")
             exit(2)
         }
         selectedTarget = target
@@ -29,17 +29,21 @@ enum NumSightFuzz {
         }
         let files = arguments.dropFirst()
         if files.isEmpty {
-            fputs("NumSightFuzz was built without libFuzzer (see its doc comment): give files to replay\n", stderr)
+            printError("NumSightFuzz was built without libFuzzer (see its doc comment): give files to replay")
             exit(2)
         }
         for path in files {
             guard let contents = FileManager.default.contents(atPath: path) else {
-                fputs("cannot read \(path)\n", stderr)
+                printError("cannot read \(path)")
                 exit(1)
             }
             target.run([UInt8](contents))
             print("\(path): no crash")
         }
+    }
+
+    private static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
     /// The target libFuzzer's callback runs.
