@@ -32,8 +32,9 @@ done
 cd "$root"
 scratch=$root/.build/fuzz
 echo "== building NumSightFuzz with libFuzzer and AddressSanitizer" >&2
+# --export-dynamic lets NumSightFuzz find libFuzzer's driver; lld, because gold fails on this link.
 build=(swift build -c release --scratch-path "$scratch" --product NumSightFuzz
-       -Xswiftc -sanitize=fuzzer,address -Xlinker --export-dynamic)
+       -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld -Xlinker --export-dynamic)
 "${build[@]}" >&2
 binary=$("${build[@]}" --show-bin-path)/NumSightFuzz
 

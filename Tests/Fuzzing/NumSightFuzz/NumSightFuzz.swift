@@ -6,7 +6,7 @@ import Glibc
 /// to reproduce a crash without the sanitizers:
 ///
 ///     swift build -c release --scratch-path .build/fuzz --product NumSightFuzz \
-///         -Xswiftc -sanitize=fuzzer,address -Xlinker --export-dynamic
+///         -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld -Xlinker --export-dynamic
 ///     .build/fuzz/release/NumSightFuzz png -max_total_time=30 corpus/png
 ///     swift run NumSightFuzz png crash-0123abcd   # replay
 ///
