@@ -41,7 +41,8 @@ let package = Package(
         .executableTarget(
             name: "NumSightBenchmarks",
             dependencies: ["NumSight", "MNISTApp"],
-            path: "Examples/NumSightBenchmarks"
+            path: "Examples/NumSightBenchmarks",
+            exclude: ["pytorch_baseline.py", "compare_with_pytorch.py"]
         ),
 
         // MARK: Tests
