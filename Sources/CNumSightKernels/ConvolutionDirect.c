@@ -48,7 +48,7 @@ void ns_direct_copy_into_borders(const direct_call *call, long n, float *bordere
 }
 
 float *ns_direct_zeroed_borders(const direct_call *call, long channels) {
-    size_t size = sizeof(float) * (call->padded_height * call->padded_width + gradient_group) * channels;
+    size_t size = sizeof(float) * (call->padded_height * call->padded_width + position_slack) * channels;
     float *bordered = ns_thread_buffer(NS_BUFFER_IMAGE, size);
     memset(bordered, 0, size);
     return bordered;

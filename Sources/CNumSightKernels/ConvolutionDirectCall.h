@@ -14,6 +14,8 @@ enum {
     pixel_group = 6,     // most output pixels computed together by the forward pass
     row_group = 9,       // most filter rows accumulated together by the filter-gradient pass
     gradient_group = 8,  // input pixels computed together by the input-gradient pass (fixed)
+    blocked_group = 24,  // most input pixels computed together by its variant for 3-wide kernel rows
+    position_slack = 32, // pixels past the end of a bordered image that a group may touch
 };
 
 /// What every part of a direct pass shares.

@@ -54,22 +54,64 @@ sum_input_gradients(const direct_call *call, const float *dy, long wide, long ci
     sum_lanes_of_eight(halves_added, sums);
 }
 
+/// The input gradients of channel `ci` at `group` (at most `blocked_group`) consecutive positions
+/// from `dy`, as lane sums in `total`, for kernel rows 3 taps wide without dilation. Each pixel of
+/// the output gradient is loaded once per kernel row and feeds the (up to) three positions it
+/// reaches, so one load serves up to three FMAs instead of one.
+NS_BODY void sum_input_gradients_blocked(const direct_call *call, const float *dy, long wide, long ci,
+                                         lanes *total, const int group) {
+    long input_channels = call->g->input_channels;
+    for (int p = 0; p < group; p++) total[p] = 0;
+    for (long ky = 0; ky < call->g->kernel_height; ky++) {
+        // Taps (ky, 2), (ky, 1), (ky, 0) read the row from `row` shifted by 0, 1, 2 pixels.
+        const float *row = dy + call->offsets[3 * ky + 2];
+        const float *w = call->packed_filter + (3 * ky * input_channels + ci) * wide;
+        for (long c = 0; c < wide; c += 16) {
+            lanes by_shift[3] = {load(w + 2 * input_channels * wide + c), load(w + input_channels * wide + c),
+                                 load(w + c)};
+#pragma clang loop unroll(full)
+            for (int j = 0; j < group + 2; j++) {
+                lanes d = load(row + j * wide + c);
+#pragma clang loop unroll(full)
+                for (int shift = 0; shift < 3; shift++)
+                    if (j - shift >= 0 && j - shift < group) total[j - shift] += d * by_shift[shift];
+            }
+        }
+    }
+}
+
+/// Whether `sum_input_gradients_blocked` applies.
+static int has_three_wide_rows(const ns_convolution_geometry *g) {
+    return g->kernel_width == 3 && g->dilation_width == 1;
+}
+
 /// The input gradients at the grid positions [0, count) from the bordered output gradient
 /// `bordered`, into `wide_rows` ([position][input channel]).
 typedef void (*gradient_sums)(const direct_call *call, const float *bordered, long count, float *wide_rows);
 
-/// Eight positions x 32 channels in 16 zmm registers.
+/// Sixteen positions in 16 zmm registers for 3-wide kernel rows, else eight positions x 32
+/// channels in 16 zmm registers.
 AVX512 static void sum_input_gradients_avx512(const direct_call *call, const float *bordered, long count,
                                               float *wide_rows) {
     long input_channels = call->g->input_channels, wide = call->padded_channels;
-    for (long q0 = 0; q0 < count; q0 += gradient_group) {
-        float sums[gradient_group];
+    int blocked = has_three_wide_rows(call->g);
+    for (long q0 = 0; q0 < count; q0 += blocked ? blocked_group : gradient_group) {
+        float sums[blocked_group];
         for (long ci = 0; ci < input_channels; ci++) {
-            if (wide == block)
+            if (blocked) {
+                lanes total[blocked_group];
+                if (wide == block)
+                    sum_input_gradients_blocked(call, bordered + q0 * wide, block, ci, total, blocked_group);
+                else
+                    sum_input_gradients_blocked(call, bordered + q0 * wide, wide, ci, total, blocked_group);
+                for (int p = 0; p < blocked_group; p += 8) sum_lanes_of_eight(total + p, sums + p);
+            } else if (wide == block) {
                 sum_input_gradients(call, bordered + q0 * wide, block, ci, sums);
-            else
+            } else {
                 sum_input_gradients(call, bordered + q0 * wide, wide, ci, sums);
-            for (int p = 0; p < gradient_group; p++) wide_rows[(q0 + p) * input_channels + ci] = sums[p];
+            }
+            for (int p = 0; p < (blocked ? blocked_group : gradient_group); p++)
+                wide_rows[(q0 + p) * input_channels + ci] = sums[p];
         }
     }
 }
@@ -106,17 +148,34 @@ sum_input_gradients8(const direct_call *call, const float *dy, long wide, long c
     sum_lanes8_of_eight(total, sums);
 }
 
+/// Four positions (eight ymm registers) for 3-wide kernel rows, else eight positions with one
+/// ymm accumulator each.
 AVX2 static void sum_input_gradients_avx2(const direct_call *call, const float *bordered, long count,
                                           float *wide_rows) {
+    enum { group = 4 };
     long input_channels = call->g->input_channels, wide = call->padded_channels;
-    for (long q0 = 0; q0 < count; q0 += gradient_group) {
+    int blocked = has_three_wide_rows(call->g);
+    for (long q0 = 0; q0 < count; q0 += blocked ? group : gradient_group) {
         float sums[gradient_group];
         for (long ci = 0; ci < input_channels; ci++) {
-            if (wide == block)
+            if (blocked) {
+                lanes total[group];
+                if (wide == block)
+                    sum_input_gradients_blocked(call, bordered + q0 * wide, block, ci, total, group);
+                else
+                    sum_input_gradients_blocked(call, bordered + q0 * wide, wide, ci, total, group);
+                __m256 halves_added[gradient_group] = {0};
+                for (int p = 0; p < group; p++)
+                    halves_added[p] = (__m256)(__builtin_shufflevector(total[p], total[p], 0, 1, 2, 3, 4, 5, 6, 7) +
+                                               __builtin_shufflevector(total[p], total[p], 8, 9, 10, 11, 12, 13, 14, 15));
+                sum_lanes8_of_eight(halves_added, sums);
+            } else if (wide == block) {
                 sum_input_gradients8(call, bordered + q0 * wide, block, ci, sums);
-            else
+            } else {
                 sum_input_gradients8(call, bordered + q0 * wide, wide, ci, sums);
-            for (int p = 0; p < gradient_group; p++) wide_rows[(q0 + p) * input_channels + ci] = sums[p];
+            }
+            for (int p = 0; p < (blocked ? group : gradient_group); p++)
+                wide_rows[(q0 + p) * input_channels + ci] = sums[p];
         }
     }
 }
@@ -133,7 +192,7 @@ static void backward_input_part(void *context, long part, long part_count) {
     ns_direct_images_of_part(call, part, part_count, &first, &end);
     float *bordered = ns_direct_zeroed_borders(call, wide);
     float *wide_rows = ns_thread_buffer(NS_BUFFER_COLUMNS, sizeof(float) * input_channels *
-                                        (g->input_height * call->padded_width + gradient_group));
+                                        (g->input_height * call->padded_width + position_slack));
     gradient_sums sum = ns_current_kernel_path() == NS_KERNEL_PATH_AVX512 ? sum_input_gradients_avx512
                                                                           : sum_input_gradients_avx2;
     long top = (g->kernel_height - 1) * g->dilation_height - g->padding_top;
