@@ -17,7 +17,7 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 PACKAGE = HERE.parent.parent
-SECTIONS = ["kernelpath", "peak", "convolution", "training"]
+SECTIONS = ["kernelpath", "peak", "convolution", "training", "inference"]
 PYTORCH_PATHS = {  # NumSight path -> (ATen capability, oneDNN ISA, MKL instructions)
     "avx512": ("AVX512", "AVX512_CORE", "AVX512"),
     "avx2": ("AVX2", "AVX2", "AVX2"),
