@@ -1,12 +1,14 @@
 """Runs NumSight's benchmarks and pytorch_baseline.py one after the other and prints the
-figures they share side by side, with how many times faster NumSight is.
+figures they share side by side, with how many times faster NumSight is (all of NumSight's
+figures go to standard error as they come).
 
-    python3 Examples/NumSightBenchmarks/compare_with_pytorch.py [--path avx2] [--threads 2]
+    python3 Examples/NumSightBenchmarks/compare_with_pytorch.py [--path avx2]
 
 `--path` forces an instruction-set path on both: NUMSIGHT_KERNEL_PATH for NumSight, and
 ATEN_CPU_CAPABILITY, ONEDNN_MAX_CPU_ISA and MKL_ENABLE_INSTRUCTIONS for PyTorch (so that
 `avx2` on an AVX-512 machine stands in for an AVX2 machine). Speed ratios are NumSight's
 speed over PyTorch's: GFLOP/s and images/s divided, milliseconds divided the other way.
+PyTorch runs on as many threads as NumSight reports (`kernel.threads`, the core count).
 """
 
 import argparse
@@ -17,11 +19,10 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 PACKAGE = HERE.parent.parent
-SECTIONS = ["kernelpath", "peak", "convolution", "training", "inference"]
 PYTORCH_PATHS = {  # NumSight path -> (ATen capability, oneDNN ISA, MKL instructions)
-    "avx512": ("AVX512", "AVX512_CORE", "AVX512"),
-    "avx2": ("AVX2", "AVX2", "AVX2"),
-    "portable": ("DEFAULT", "SSE41", "SSE4_2"),
+    "avx512": ("avx512", "AVX512_CORE", "AVX512"),
+    "avx2": ("avx2", "AVX2", "AVX2"),
+    "portable": ("default", "SSE41", "SSE4_2"),
 }
 
 
@@ -41,7 +42,6 @@ def figures(command, environment):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--path", choices=sorted(PYTORCH_PATHS))
-    parser.add_argument("--threads", type=int, default=2)
     arguments = parser.parse_args()
 
     subprocess.run(["swift", "build", "-c", "release", "--product", "NumSightBenchmarks"],
@@ -54,14 +54,15 @@ def main():
         capability, onednn, mkl = PYTORCH_PATHS[arguments.path]
         torch_environment.update(ATEN_CPU_CAPABILITY=capability, ONEDNN_MAX_CPU_ISA=onednn,
                                  MKL_ENABLE_INSTRUCTIONS=mkl)
-    numsight = figures(["swift", "run", "-c", "release", "--skip-build", "NumSightBenchmarks"] + SECTIONS,
+    numsight = figures(["swift", "run", "-c", "release", "--skip-build", "NumSightBenchmarks"],
                        swift_environment)
-    pytorch = figures([sys.executable, str(HERE / "pytorch_baseline.py"), "--threads", str(arguments.threads)],
+    threads = int(float(numsight["kernel.threads"][0]))
+    pytorch = figures([sys.executable, str(HERE / "pytorch_baseline.py"), "--threads", str(threads)],
                       torch_environment)
 
     print(f"# NumSight path {numsight.get('kernel.path', ('?',))[0]}, "
           f"PyTorch {pytorch.get('pytorch.version', ('?',))[0]} "
-          f"({pytorch.get('pytorch.cpu_capability', ('?',))[0]}), {arguments.threads} threads")
+          f"({pytorch.get('pytorch.cpu_capability', ('?',))[0]}), {threads} threads")
     print(f"{'figure':40} {'NumSight':>10} {'PyTorch':>10} {'unit':>9} {'NumSight/PyTorch speed':>23}")
     for name, (value, unit) in pytorch.items():
         if name not in numsight or unit == "-" or name == "kernel.threads":
