@@ -1,4 +1,4 @@
-import MNISTApp
+import MNIST
 import NumSight
 
 /// The latency of classifying one image with the seed CNN (inference mode, no gradients,

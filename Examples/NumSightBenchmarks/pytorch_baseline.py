@@ -19,7 +19,7 @@ BATCH = 128
 
 
 def seed_cnn() -> nn.Sequential:
-    """Examples/MNISTApp/Model/SeedCNN.swift, layer for layer (3x3 "same" convolutions)."""
+    """Examples/MNIST/Model/SeedCNN.swift, layer for layer (3x3 "same" convolutions)."""
     return nn.Sequential(
         nn.Conv2d(1, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
         nn.Conv2d(32, 64, 3, padding=1), nn.BatchNorm2d(64), nn.ReLU(), nn.MaxPool2d(2),
