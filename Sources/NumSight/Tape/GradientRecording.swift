@@ -1,8 +1,6 @@
 /// Whether operations are being recorded on the current thread or task.
 public enum GradientRecording {
     @TaskLocal static var isEnabled = true
-    /// How many `valueWithGradients` bodies enclose the current code.
-    @TaskLocal static var enclosingDifferentiations = 0
 
     /// Whether operations run now are recorded for differentiation.
     public static var isActive: Bool { isEnabled }
