@@ -15,10 +15,10 @@ import NumSight
                 Dense(inputSize: 36, outputSize: 10),
             ])
         }
-        let batchCount = 64
+        let batchCount = 200
         var generator = SeededRandomNumberGenerator(seed: 9)
-        let batches = (0..<batchCount).map { _ in Tensor<Float>.randomNormal(shape: [4, 8, 8, 1], using: &generator) }
-        let labels = (0..<batchCount).map { index in (0..<4).map { (index + $0) % 10 } }
+        let batches = (0..<batchCount).map { _ in Tensor<Float>.randomNormal(shape: [1, 8, 8, 1], using: &generator) }
+        let labels = (0..<batchCount).map { [$0 % 10] }
         // Layers are not `Sendable` (an optimiser changes them); this test only reads the model.
         let shared = Shared(model)
         @Sendable func gradients(ofBatch index: Int) -> [String: Tensor<Float>] {
@@ -38,6 +38,29 @@ import NumSight
         let differing = (0..<batchCount).filter { concurrent.value[$0] != sequential[$0] }
         #expect(differing.isEmpty, "batches whose concurrent gradients differ: \(differing)")
         #expect(sequential[0].count == 4 && sequential[0].values.allSatisfy { $0.scalars.contains { $0 != 0 } })
+    }
+
+    @Test func aPassRunInsideAPullbackLeavesTheOuterPassAlone() {
+        // The deterministic form of two passes interleaving over shared nodes: while the
+        // outer pass holds a gradient for `weight`, a pullback differentiates through `weight`.
+        final class Model: Layer {
+            let weight = Parameter(Tensor<Double>([2]))
+            func callAsFunction(_ input: Tensor<Double>) -> Tensor<Double> { input * weight.value }
+        }
+        let model = Model()
+        let inner = Shared<Tensor<Double>?>(nil)
+        func passingThrough(_ x: Tensor<Double>) -> Tensor<Double> {
+            Tensor.recordingOperation(named: "passingThrough", value: x, inputs: [x]) { gradient in
+                inner.value = valueWithGradients(of: model) { ($0.weight.value * $0.weight.value).sum() }
+                    .gradients["weight"]
+                return [gradient]
+            }
+        }
+        let outer = valueWithGradients(of: model) { model in
+            (passingThrough(3 * model.weight.value) + 5 * model.weight.value).sum()
+        }
+        #expect(outer.gradients["weight"]?.scalars == [8])  // 3 + 5
+        #expect(inner.value?.scalars == [4])  // 2 · weight
     }
 }
 
