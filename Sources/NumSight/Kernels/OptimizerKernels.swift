@@ -27,3 +27,24 @@ enum OptimizerKernels {
         return true
     }
 }
+
+extension OptimizerKernels {
+    /// Σ x², accumulated in `Double`; with the C kernel when the scalars are `Float`.
+    static func sumOfSquares<Scalar: TensorScalar>(_ x: [Scalar]) -> Double {
+        if Scalar.self == Float.self {
+            return unsafeBitCast(x, to: [Float].self).withUnsafeBufferPointer { ns_sum_of_squares($0.count, $0.baseAddress) }
+        }
+        return x.reduce(0) { $0 + Double($1) * Double($1) }
+    }
+
+    /// x ← factor · x, in place; with the C kernel when the scalars are `Float`.
+    static func scale<Scalar: TensorScalar>(_ x: inout [Scalar], by factor: Scalar) {
+        guard Scalar.self == Float.self else {
+            for index in x.indices { x[index] *= factor }
+            return
+        }
+        x.withUnsafeMutableBytes { bytes in
+            ns_scale(bytes.count / 4, bytes.baseAddress?.assumingMemoryBound(to: Float.self), Float(factor))
+        }
+    }
+}

@@ -22,8 +22,9 @@ enum Backpropagation<Scalar: TensorScalar> {
     ) -> Bool {
         let (order, position) = topologicalOrder(from: root, stoppingAt: isTarget)
         let recorded = creatingGraph ?? order.contains { $0.isLeaf && !isTarget($0) }
+        let audit = recorded ? GradientRecording.audit : nil
         var pending = [Tensor<Scalar>?](repeating: nil, count: order.count)
-        pending[order.count - 1] = seed
+        pending[order.count - 1] = audit == nil ? seed : seed.requiringGradient()
         let run = {
             for index in order.indices.reversed() {
                 guard let gradient = pending[index] else { continue }
@@ -41,6 +42,9 @@ enum Backpropagation<Scalar: TensorScalar> {
                         input.shape == inputGradient.shape,
                         "backward: the pullback of '\(node.operation)' returned a gradient of shape "
                             + "\(inputGradient.shape) for an input of shape \(input.shape)")
+                    if let audit, gradient.node != nil, inputGradient.node == nil, inputGradient.scalars.contains(where: { $0 != 0 }) {
+                        audit.record(node.operation)
+                    }
                     accumulate(inputGradient, into: &pending[position[ObjectIdentifier(input)]!], recorded: recorded)
                 }
             }

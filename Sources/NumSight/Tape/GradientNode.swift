@@ -95,3 +95,12 @@ final class GradientNode<Scalar: TensorScalar>: GraphNode {
         pullback = nil
     }
 }
+
+// Unchecked: backpropagation keeps its per-pass state in local variables, so passes
+// over shared nodes (one model on many threads) only read them. What a node still
+// changes after creation is a leaf's `gradient`, written by `backward()` (so two
+// threads calling `backward()` into the same leaves race, as in PyTorch; the
+// functional `valueWithGradients` and `gradients(of:withRespectTo:)` leave leaves
+// alone), and a pullback freed after the pass that ran it (so one graph, unlike
+// one model, belongs to one thread unless it is retained).
+extension GradientNode: @unchecked Sendable {}
