@@ -2,9 +2,10 @@
 /// holding a ``Parameter``, a ``Buffer``, a ``Layer``, or an array, dictionary or
 /// optional of those (nested to any depth) contributes its name; array elements
 /// are named by index, dictionary values by key. A layer reached twice (shared
-/// weights) is listed once, under its first name. State the walk cannot name (in a
-/// tuple, a struct, a plain class, a set or a `lazy var`) stops the program with a
-/// message naming the property, rather than being silently neither trained nor saved.
+/// weights) is listed once, under its first name; a `lazy var` is named by its
+/// property. State the walk cannot name (in a tuple, a struct, a plain class or a
+/// set, or a `lazy var` not created yet) stops the program with a message naming
+/// the property, rather than being silently neither trained nor saved.
 extension Layer {
     /// The trainable and frozen parameters, by dotted property path, in declaration order.
     public var namedParameters: [(name: String, parameter: Parameter<Scalar>)] {
@@ -121,11 +122,13 @@ extension Layer {
                 var mirror: Mirror? = Mirror(reflecting: layer)
                 while let current = mirror {
                     for child in current.children {
-                        let label = child.label ?? ""
-                        require(!label.hasPrefix("$__lazy_storage_$_") || !holdsState(child.value),
-                                "parameter discovery: '\(joined(name, String(label.dropFirst(18))))' of "
-                                    + "\(type(of: layer)) is a lazy var, whose state appears only once used; "
-                                    + "declare it with let")
+                        var label = child.label ?? ""
+                        if label.hasPrefix(lazyStoragePrefix) {
+                            label.removeFirst(lazyStoragePrefix.count)
+                            require(!isUncreatedState(child.value),
+                                    "parameter discovery: '\(joined(name, label))' of \(type(of: layer)) is a lazy var "
+                                        + "not created yet, so it would be neither trained nor saved; declare it with let")
+                        }
                         walk(child.value, name: joined(name, label))
                     }
                     mirror = current.superclassMirror
@@ -155,6 +158,28 @@ extension Layer {
         }
         walk(self, name: "")
     }
+}
+
+/// The label Swift gives the storage of a `lazy var`, before the property's name.
+private let lazyStoragePrefix = "$__lazy_storage_$_"
+
+/// Whether `value` is an empty optional of a layer, parameter or buffer type.
+private func isUncreatedState(_ value: Any) -> Bool {
+    guard let optional = value as? any OptionalState, optional.isEmpty else { return false }
+    let wrapped = type(of: optional).wrappedType
+    return wrapped is any Layer.Type || wrapped is Parameter<Float>.Type || wrapped is Parameter<Double>.Type
+        || wrapped is Buffer<Float>.Type || wrapped is Buffer<Double>.Type
+}
+
+/// An optional seen through `Any`: whether it is empty, and the type it wraps.
+private protocol OptionalState {
+    var isEmpty: Bool { get }
+    static var wrappedType: Any.Type { get }
+}
+
+extension Optional: OptionalState {
+    fileprivate var isEmpty: Bool { self == nil }
+    fileprivate static var wrappedType: Any.Type { Wrapped.self }
 }
 
 /// Whether `value` holds a parameter, a buffer or a layer anywhere inside it (up

@@ -60,15 +60,20 @@ extension Optimizer {
         let names = Set(parameters.map(\.name))
         var prefix = ""
         if !gradients.isEmpty, !gradients.keys.contains(where: names.contains) {
-            // Gradients of an enclosing model: find the prefix under which every name of this one appears.
+            // Gradients of an enclosing model: find the one prefix under which every parameter
+            // of this one appears with its shape.
             let candidates = Set(gradients.keys.compactMap { key in
                 names.first { key.hasSuffix("." + $0) }.map { String(key.dropLast($0.count)) }
-            })
-            let found = candidates.sorted().first { candidate in names.allSatisfy { gradients[candidate + $0] != nil } }
-            require(found != nil,
-                    "update: no gradient matches a parameter of \(type(of: model)); gradients "
-                        + "\(gradients.keys.sorted().prefix(8)), parameters \(names.sorted().prefix(8))")
-            prefix = found!
+            }).filter { candidate in
+                parameters.allSatisfy { gradients[candidate + $0.name]?.shape == $0.parameter.value.shape }
+            }
+            require(candidates.count == 1,
+                    candidates.isEmpty
+                        ? "update: no gradient matches a parameter of \(type(of: model)); gradients "
+                            + "\(gradients.keys.sorted().prefix(8)), parameters \(names.sorted().prefix(8))"
+                        : "update: the gradients under \(candidates.sorted()) all fit \(type(of: model)); pass only "
+                            + "the gradients of the sub-layer being updated")
+            prefix = candidates.first!
         } else {
             let unknown = gradients.keys.filter { !names.contains($0) }.sorted()
             require(unknown.isEmpty,
