@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Checks that a package depending on NumSight through a versioned URL (a throwaway
-# local tag 1.0.0 on a clone of this checkout) builds — SwiftPM refuses versioned
-# dependencies whose targets carry unsafe flags — and gets the fast kernel path;
+# Checks that a package depending on NumSight and MNIST through a versioned URL (a
+# throwaway local tag 1.0.0 on a clone of this checkout) builds — SwiftPM refuses
+# versioned dependencies whose targets carry unsafe flags — gets the fast kernel path,
+# and trains the seed CNN for a step on the MNIST files of the dependency's checkout;
 # then that, seen from outside the module in a release build, a gradient penalty
 # trains the weights, one model differentiates on many threads at once exactly as
 # on one, a shape error names the op and the shapes, a sub-layer updates from the
@@ -23,12 +24,16 @@ import PackageDescription
 let package = Package(
     name: "Consumer",
     dependencies: [.package(url: "file://$work/NumSight", from: "1.0.0")],
-    targets: [.executableTarget(name: "Consumer", dependencies: [.product(name: "NumSight", package: "NumSight")])]
+    targets: [.executableTarget(name: "Consumer", dependencies: [
+        .product(name: "NumSight", package: "NumSight"),
+        .product(name: "MNIST", package: "NumSight"),
+    ])]
 )
 SWIFT
 cat > "$work/Consumer/Sources/Consumer/main.swift" <<'SWIFT'
 import Dispatch
 import Foundation
+import MNIST
 import NumSight
 
 /// Stops with `message` unless `condition` holds (the script reads the exit status).
@@ -49,6 +54,17 @@ let duration = clock.measure { for _ in 0..<repetitions { _ = matmul(a, a) } }
 let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 print("path \(KernelConfiguration.path.rawValue)")
 print("sgemm.512 \(Int(2 * 512.0 * 512 * 512 * Double(repetitions) / seconds / 1e9)) GFLOP/s")
+
+let digits = try MNISTDataset(split: .test).examples(in: 0..<100)
+let model = SeedCNN.makeModel()
+let optimizer = Adam<Float>(learningRate: 0.001)
+for batch in BatchLoader(dataset: digits, batchSize: 100, augmentation: nil, seed: 1).batches(forEpoch: 1) {
+    let (loss, gradients) = withTrainingMode {
+        valueWithGradients(of: model) { model in softmaxCrossEntropy(logits: model(batch.images), labels: batch.labels) }
+    }
+    optimizer.update(model, along: gradients)
+    print("mnist.step.loss \(loss.scalar)")
+}
 
 final class Critic: Layer {
     let l1 = Dense<Double>(inputSize: 2, outputSize: 8, activation: tanh)
