@@ -20,10 +20,9 @@ public func valueWithGradients<Model: Layer>(
     let parameters = model.namedParameters.filter(\.parameter.isTrainable)
     let value = withGradients { loss(model) }
     let seed = value.validatedSeed(nil, operation: "valueWithGradients(of:)")
-    let (computed, isRecorded) = withGradients {
-        gradients(of: value, withRespectTo: parameters.map(\.parameter.value), seed: seed, retainingGraph: false,
-                  creatingGraph: creatingGraph)
-    }
+    let (computed, isRecorded) = gradients(
+        of: value, withRespectTo: parameters.map(\.parameter.value), seed: seed, retainingGraph: false,
+        creatingGraph: creatingGraph)
     let byName = Dictionary(uniqueKeysWithValues: zip(parameters.map(\.name), computed))
     return (isRecorded ? value : value.detached(), byName)
 }

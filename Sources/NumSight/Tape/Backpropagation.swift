@@ -42,7 +42,8 @@ enum Backpropagation<Scalar: TensorScalar> {
                         input.shape == inputGradient.shape,
                         "backward: the pullback of '\(node.operation)' returned a gradient of shape "
                             + "\(inputGradient.shape) for an input of shape \(input.shape)")
-                    if let audit, gradient.node != nil, inputGradient.node == nil, inputGradient.scalars.contains(where: { $0 != 0 }) {
+                    if let audit, gradient.node != nil, inputGradient.node == nil,
+                       inputGradient.scalars.contains(where: { $0 != 0 }) {
                         audit.record(node.operation)
                     }
                     accumulate(inputGradient, into: &pending[position[ObjectIdentifier(input)]!], recorded: recorded)
@@ -200,7 +201,13 @@ func gradients<Scalar>(
 public func valueWithGradients<Scalar>(
     at inputs: [Tensor<Scalar>], of body: ([Tensor<Scalar>]) -> Tensor<Scalar>
 ) -> (value: Tensor<Scalar>, gradients: [Tensor<Scalar>]) {
-    let creatingGraph: Bool? = GradientRecording.isEnabled ? (inputs.contains { $0.requiresGradient } ? true : nil) : false
+    // Outside recording, never record; on recording inputs, always; otherwise when the body reads other recording tensors.
+    var creatingGraph: Bool? = nil
+    if !GradientRecording.isEnabled {
+        creatingGraph = false
+    } else if inputs.contains(where: \.requiresGradient) {
+        creatingGraph = true
+    }
     return withGradients {
         let watched = inputs.map { $0.watched() }
         let value = body(watched)
