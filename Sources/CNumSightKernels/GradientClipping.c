@@ -44,22 +44,23 @@ double ns_sum_of_squares(long count, const float *x) {
 
 typedef struct {
     long count;
-    float *x;
+    const float *x;
     float factor;
+    float *y;
 } scale_call;
 
-NS_BODY void scale_body(long start, long end, float *x, float factor) {
-    for (long i = start; i < end; i++) x[i] *= factor;
+NS_BODY void scale_body(long start, long end, const float *x, float factor, float *y) {
+    for (long i = start; i < end; i++) y[i] = x[i] * factor;
 }
-NS_PATH_VARIANTS(scale, (long start, long end, float *x, float factor), (start, end, x, factor))
+NS_PATH_VARIANTS(scale, (long start, long end, const float *x, float factor, float *y), (start, end, x, factor, y))
 
 static void scale_part(void *context, long part, long part_count) {
     scale_call *call = context;
     scale(ns_part_start(call->count, part, part_count, 64), ns_part_start(call->count, part + 1, part_count, 64),
-          call->x, call->factor);
+          call->x, call->factor, call->y);
 }
 
-void ns_scale(long count, float *x, float factor) {
-    scale_call call = {count, x, factor};
+void ns_scale(long count, const float *x, float factor, float *y) {
+    scale_call call = {count, x, factor, y};
     ns_parallel_run(ns_part_count(count * NS_ELEMENT_WORK, count), scale_part, &call);
 }

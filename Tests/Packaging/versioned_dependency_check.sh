@@ -131,7 +131,7 @@ swift build -c release --package-path "$work/Consumer" 2>&1 | tail -n 1
 
 # 3. A shape error in the release build still names the op and the shapes.
 # (In a subshell, so that the shell's note of the child's signal goes to the file too.)
-if ("$work/Consumer/.build/release/Consumer" shape-error) 2> "$work/shape-error.txt"; then
+if ("$work/Consumer/.build/release/Consumer" shape-error; exit $?) 2> "$work/shape-error.txt"; then
     echo "shape error: the release build did not stop" >&2
     exit 1
 fi

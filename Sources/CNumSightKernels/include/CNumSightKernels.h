@@ -169,8 +169,8 @@ void ns_adam_update(long count, float *parameter, const float *gradient, float *
 /// The sum of x[i]² over `count` values, accumulated in double (for global-norm clipping).
 double ns_sum_of_squares(long count, const float *x);
 
-/// Multiplies `count` values by `factor`, in place.
-void ns_scale(long count, float *x, float factor);
+/// y = factor * x over `count` values, in one pass (`y` may be `x`).
+void ns_scale(long count, const float *x, float factor, float *y);
 
 // MARK: Memory
 

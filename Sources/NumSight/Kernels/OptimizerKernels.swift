@@ -37,14 +37,15 @@ extension OptimizerKernels {
         return x.reduce(0) { $0 + Double($1) * Double($1) }
     }
 
-    /// x ← factor · x, in place; with the C kernel when the scalars are `Float`.
-    static func scale<Scalar: TensorScalar>(_ x: inout [Scalar], by factor: Scalar) {
-        guard Scalar.self == Float.self else {
-            for index in x.indices { x[index] *= factor }
-            return
+    /// factor · x in a new array, read and written in one pass; with the C kernel
+    /// when the scalars are `Float`.
+    static func scaled<Scalar: TensorScalar>(_ x: [Scalar], by factor: Scalar) -> [Scalar] {
+        guard Scalar.self == Float.self else { return x.map { $0 * factor } }
+        let floats = unsafeBitCast(x, to: [Float].self)
+        let result = [Float](unsafeUninitializedCapacity: floats.count) { buffer, count in
+            floats.withUnsafeBufferPointer { ns_scale($0.count, $0.baseAddress, Float(factor), buffer.baseAddress) }
+            count = floats.count
         }
-        x.withUnsafeMutableBytes { bytes in
-            ns_scale(bytes.count / 4, bytes.baseAddress?.assumingMemoryBound(to: Float.self), Float(factor))
-        }
+        return unsafeBitCast(result, to: [Scalar].self)
     }
 }

@@ -13,7 +13,9 @@ public enum GradientClipping: Sendable, Hashable {
         case let .globalNorm(limit):
             let norm = gradients.map(OptimizerKernels.sumOfSquares).reduce(0, +).squareRoot()
             if norm > limit {
-                for index in gradients.indices { OptimizerKernels.scale(&gradients[index], by: Scalar(limit / norm)) }
+                for index in gradients.indices {
+                    gradients[index] = OptimizerKernels.scaled(gradients[index], by: Scalar(limit / norm))
+                }
             }
             return norm
         case let .value(limit):
@@ -45,7 +47,6 @@ public func clipByGlobalNorm<Scalar>(_ gradients: inout [String: Tensor<Scalar>]
     require(maximumNorm > 0, "clipByGlobalNorm: maximumNorm is \(maximumNorm); it must be positive")
     let entries = gradients.map { (name: $0.key, shape: $0.value.shape) }
     var scalars = entries.map { gradients[$0.name]!.scalars }
-    gradients = [:]  // leaves `scalars` the only owner, so they are scaled in place
     let norm = GradientClipping.globalNorm(maximumNorm).apply(to: &scalars)!
     for (entry, values) in zip(entries, scalars) { gradients[entry.name] = Tensor(values, shape: entry.shape) }
     return norm
