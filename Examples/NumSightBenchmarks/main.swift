@@ -10,6 +10,7 @@ let sections: [any BenchmarkSection] = [
     TapeBenchmark(),
     OptimizerBenchmark(),
     TrainingBenchmark(),
+    InferenceBenchmark(),
 ]
 
 let wanted = CommandLine.arguments.dropFirst().map { $0.lowercased() }
