@@ -8,6 +8,7 @@ let sections: [any BenchmarkSection] = [
     SGEMMBenchmark(),
     ConvolutionBenchmark(),
     TapeBenchmark(),
+    OptimizerBenchmark(),
     TrainingBenchmark(),
     InferenceBenchmark(),
 ]

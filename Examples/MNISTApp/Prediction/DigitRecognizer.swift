@@ -23,8 +23,6 @@ public final class DigitRecognizer: @unchecked Sendable {
     /// One per core: more recognitions at once would only share the cores, each holding its
     /// buffers (about 1.5 MB for a 280 × 280 drawing) for longer.
     private let recognitionSlots = DispatchSemaphore(value: ProcessInfo.processInfo.activeProcessorCount)
-    /// One insight at a time: differentiating marks the parameters' nodes in the shared graph.
-    private let insightLock = NSLock()
 
     /// Recognises with `model` (the seed CNN's shape: `[batch, 28, 28, 1]` → logits).
     /// Drawings of several digits are segmented with `preprocessor`'s ink threshold and
@@ -121,8 +119,6 @@ public final class DigitRecognizer: @unchecked Sendable {
     /// reports first. Throws as ``recognizeAll(png:)``.
     public func insight(png: [UInt8]) throws -> ModelInsight {
         let input = try recognizeAll(png: png).mostConfident.modelInput
-        insightLock.lock()
-        defer { insightLock.unlock() }
         return ModelInsight(model: model, modelInput: input)
     }
 
