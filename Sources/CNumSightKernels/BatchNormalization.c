@@ -1,7 +1,9 @@
 // Batch normalisation over [rows, channels] buffers, statistics per channel. Sums are taken
 // in float over fixed blocks of rows (so the loops vectorise over channels and the blocks
-// split over threads) and the block sums added in double in block order, so the results do
-// not depend on the thread count.
+// split over threads) and the block sums combined in double in block order, so the results
+// do not depend on the thread count. The variance never subtracts two large sums: each block
+// sums its values less the block's first row, and the blocks' means and squared deviations
+// are merged as in Chan, Golub and LeVeque's parallel algorithm.
 #include "CNumSightKernels.h"
 #include "PathVariants.h"
 #include "ThreadPool.h"
@@ -27,7 +29,7 @@ static void run(normalization_call *call, ns_task_part task, long units) {
     ns_parallel_run(ns_part_count((double)call->rows * call->channels * NS_ELEMENT_WORK, units), task, call);
 }
 
-/// Per channel, the double totals of the block sums of each of the two quantities.
+/// Per channel, the double totals of the block sums of the two quantities (the backward sums).
 static void add_block_sums(const normalization_call *call, double *first, double *second) {
     long channels = call->channels;
     for (long c = 0; c < channels; c++) first[c] = second[c] = 0;
@@ -40,20 +42,44 @@ static void add_block_sums(const normalization_call *call, double *first, double
     }
 }
 
+/// Per channel, the mean and the population variance of x from the block sums of
+/// `statistics_sums`: each block's mean and sum of squared deviations, merged in block order.
+static void merge_block_statistics(const normalization_call *call, double *mean, double *variance) {
+    long channels = call->channels;
+    for (long c = 0; c < channels; c++) mean[c] = variance[c] = 0;  // variance holds Σ(x − mean)² until the end
+    for (long block = 0; block < block_count(call->rows); block++) {
+        const float *sums = call->block_sums + 2 * block * channels, *shift = call->x + block * block_rows * channels;
+        long first_row = block * block_rows;
+        double count = (double)(call->rows - first_row < block_rows ? call->rows - first_row : block_rows);
+        double before = (double)first_row, total = before + count;
+        for (long c = 0; c < channels; c++) {
+            double block_mean = shift[c] + sums[c] / count;
+            double block_squares = sums[channels + c] - (double)sums[c] * sums[c] / count;
+            double delta = block_mean - mean[c];
+            mean[c] += delta * count / total;
+            variance[c] += (block_squares > 0 ? block_squares : 0) + delta * delta * before * count / total;
+        }
+    }
+    for (long c = 0; c < channels; c++) variance[c] = call->rows > 0 ? variance[c] / (double)call->rows : 0;
+}
+
 // MARK: Sums
 
-/// Sums of x and x² over the rows of blocks [first_block, end_block).
+/// Per block of rows in [first_block, end_block): the sums of d and d² with d = x − (the
+/// block's first row), small numbers even when the mean is large against the spread.
 NS_BODY void statistics_sums_body(long first_block, long end_block, long rows, long channels,
                                   const float *restrict x, float *restrict block_sums) {
     for (long block = first_block; block < end_block; block++) {
         float *restrict sums = block_sums + 2 * block * channels, *restrict squares = sums + channels;
+        const float *restrict shift = x + block * block_rows * channels;
         for (long c = 0; c < channels; c++) sums[c] = squares[c] = 0;
         long end = (block + 1) * block_rows < rows ? (block + 1) * block_rows : rows;
-        for (long row = block * block_rows; row < end; row++) {
+        for (long row = block * block_rows + 1; row < end; row++) {
             const float *restrict values = x + row * channels;
             for (long c = 0; c < channels; c++) {
-                sums[c] += values[c];
-                squares[c] += values[c] * values[c];
+                float d = values[c] - shift[c];
+                sums[c] += d;
+                squares[c] += d * d;
             }
         }
     }
@@ -156,15 +182,12 @@ void ns_batch_norm_forward(long rows, long channels, const float *x, const float
     normalization_call call = {.rows = rows, .channels = channels, .x = x, .block_sums = block_sums,
                                .a = multiplier, .c = shift, .result = output};
     run(&call, statistics_sums_part, block_count(rows));
-    add_block_sums(&call, totals, totals + channels);
-    double count = rows > 1 ? (double)rows : 1;
+    merge_block_statistics(&call, totals, totals + channels);
     for (long c = 0; c < channels; c++) {
-        double average = totals[c] / count, spread = totals[channels + c] / count - average * average;
-        if (spread < 0) spread = 0;
-        mean[c] = (float)average;
-        variance[c] = (float)spread;
-        multiplier[c] = (float)((double)scale[c] / sqrt(spread + (double)epsilon));
-        shift[c] = offset[c] - mean[c] * multiplier[c];
+        mean[c] = (float)totals[c];
+        variance[c] = (float)totals[channels + c];
+        multiplier[c] = (float)((double)scale[c] / sqrt(totals[channels + c] + (double)epsilon));
+        shift[c] = (float)((double)offset[c] - totals[c] * multiplier[c]);
     }
     run(&call, normalize_part, rows);
     free(multiplier);

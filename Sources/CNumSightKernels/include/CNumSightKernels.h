@@ -138,8 +138,9 @@ typedef enum {
 void ns_arithmetic(ns_arithmetic_operator op, long count, const float *a, long a_count, const float *b,
                    long b_count, float *result);
 
-/// sums[c] = the sum over r of x[r * columns + c], for a [rows, columns] buffer.
-void ns_sum_rows(long rows, long columns, const float *x, float *sums);
+/// sums[o * inner + i] = the sum over r of x[(o * reduced + r) * inner + i], for an
+/// [outer, reduced, inner] buffer: float sums over blocks of 64 along r, added in double.
+void ns_sum_middle_axis(long outer, long reduced, long inner, const float *x, float *sums);
 
 // MARK: Normalisation
 

@@ -66,5 +66,27 @@ extension KernelTests {
                 expectClose(dOffset, offsetGradient.map { Float($0) }, tolerance: 1e-4, "offset gradient, \(configuration)")
             }
         }
+
+        /// Values of 1000 ± 1: E[x²] − E[x]² in float would cancel to noise; the kernel's block
+        /// deviations keep the variance to float precision, on every path and thread count.
+        @Test func varianceHoldsWhenTheMeanDwarfsTheSpread() {
+            let (rows, channels) = (4_097, 3)
+            let x = randomFloats(rows * channels, seed: 7).map { 1000 + $0 }
+            let mean = (0..<channels).map { c in (0..<rows).reduce(0.0) { $0 + Double(x[$1 * channels + c]) } / Double(rows) }
+            let variance = (0..<channels).map { c in
+                (0..<rows).reduce(0.0) { $0 + (Double(x[$1 * channels + c]) - mean[c]) * (Double(x[$1 * channels + c]) - mean[c]) }
+                    / Double(rows)
+            }
+            let ones = [Float](repeating: 1, count: channels), zeros = [Float](repeating: 0, count: channels)
+            forEachConfiguration { configuration in
+                var output = [Float](repeating: .nan, count: x.count)
+                var observedMean = zeros, observedVariance = zeros
+                ns_batch_norm_forward(rows, channels, x, ones, zeros, 0, &output, &observedMean, &observedVariance)
+                expectClose(observedVariance.map { Double($0) }, variance, tolerance: 1e-6, "variance, \(configuration)")
+                expectClose(observedMean.map { Double($0) }, mean, tolerance: 1e-7, "mean, \(configuration)")
+                let expected = x.indices.map { Float((Double(x[$0]) - mean[$0 % channels]) / variance[$0 % channels].squareRoot()) }
+                expectClose(output, expected, tolerance: 1e-3, "output, \(configuration)")
+            }
+        }
     }
 }

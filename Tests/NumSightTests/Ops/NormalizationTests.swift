@@ -19,6 +19,23 @@ import NumSight
         }
     }
 
+    /// Float activations of 1000 ± 1: the output is the standardised input, not the blow-up
+    /// that E[x²] − E[x]² gives when it cancels to rounding noise.
+    @Test func batchNormalizationInFloatHoldsWhenTheMeanDwarfsTheSpread() {
+        let values = (0..<4_096).map { Float(1000 + Foundation.sin(Double($0))) }
+        var runningMean = Tensor<Float>([0, 0]), runningVariance = Tensor<Float>([1, 1])
+        let y = batchNormalized(Tensor(values, shape: [2_048, 2]), scale: Tensor([1, 1]), offset: Tensor([0, 0]),
+                                runningMean: &runningMean, runningVariance: &runningVariance, epsilon: 0,
+                                isTraining: true)
+        let (mean, variance) = (0..<2).map { c in
+            let column = stride(from: c, to: values.count, by: 2).map { Double(values[$0]) }
+            let mean = column.reduce(0, +) / Double(column.count)
+            return (mean, column.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(column.count))
+        }.reduce(into: ([Double](), [Double]())) { $0.0.append($1.0); $0.1.append($1.1) }
+        let expected = values.indices.map { Float((Double(values[$0]) - mean[$0 % 2]) / variance[$0 % 2].squareRoot()) }
+        expectTensor(y, equals: expected, shape: [2_048, 2], tolerance: 1e-3)
+    }
+
     @Test func batchNormalizationInTrainingUsesTheBatchStatistics() {
         var runningMean = Tensor<Double>([0, 0])
         var runningVariance = Tensor<Double>([1, 1])
