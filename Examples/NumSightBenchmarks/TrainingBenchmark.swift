@@ -41,29 +41,33 @@ struct TrainingBenchmark: BenchmarkSection {
     ) {
         var forward: [String: Double] = [:], backward: [String: Double] = [:]
         var kinds: [String] = []
-        /// Times `op` on `inputs`, then its backward pass to those of them that require
-        /// a gradient; returns its output, detached.
+        /// Times `op` on `inputs`, alone and followed by its backward pass to those of them that
+        /// require a gradient (each run on fresh leaves, as in a step); returns its output, detached.
         func time(_ kind: String, _ inputs: [Tensor<Float>], _ op: ([Tensor<Float>]) -> Tensor<Float>) -> Tensor<Float> {
             if !kinds.contains(kind) { kinds.append(kind) }
-            let learnable = inputs.filter(\.requiresGradient)
-            forward[kind, default: 0] += medianSeconds(repetitions: 11) { _ = withTrainingMode { op(inputs) } }
             let output = withTrainingMode { op(inputs) }
-            guard !learnable.isEmpty else { return output.detached() }
             var generator = SeededRandomNumberGenerator(seed: 3)
             let seed = Tensor<Float>.randomNormal(shape: output.shape, using: &generator)
-            backward[kind, default: 0] += medianSeconds(repetitions: 11) {
-                _ = NumSight.gradients(of: output, withRespectTo: learnable, seed: seed, retainingGraph: true)
+            let forwardTime = medianSeconds(repetitions: 11) { _ = withTrainingMode { op(inputs) } }
+            let bothTime = medianSeconds(repetitions: 11) {
+                let leaves = inputs.map { $0.requiresGradient ? $0.detached().requiringGradient() : $0 }
+                let output = withTrainingMode { op(leaves) }
+                if output.requiresGradient { output.backward(seed: seed) }
             }
+            forward[kind, default: 0] += forwardTime
+            backward[kind, default: 0] += Swift.max(bothTime - forwardTime, 0)
             return output.detached()
         }
         var x = images
         for layer in model.layers {
             switch layer {
             case let conv as Conv2D<Float>:
-                x = time("conv", [x, conv.weight.value.requiringGradient()]) {
-                    conv2D($0[0], filter: $0[1], strides: conv.strides, padding: conv.padding)
+                // The bias is added in the convolution's own op, on its fresh output.
+                let parameters = [conv.weight.value.requiringGradient()] + (conv.bias.map { [$0.value.requiringGradient()] } ?? [])
+                x = time("conv", [x] + parameters) {
+                    conv2D($0[0], filter: $0[1], bias: $0.count > 2 ? $0[2] : nil, strides: conv.strides,
+                           padding: conv.padding, dilations: conv.dilations)
                 }
-                if let bias = conv.bias { x = time("bias", [x, bias.value.requiringGradient()]) { $0[0] + $0[1] } }
             case let norm as BatchNorm<Float>:
                 var mean = norm.runningMean.value, variance = norm.runningVariance.value
                 x = time("batch_norm", [x, norm.scale.value.requiringGradient(), norm.offset.value.requiringGradient()]) {

@@ -17,6 +17,8 @@ enum { block_rows = 64 };
 typedef struct {
     long rows, channels;
     const float *x, *gradient;
+    const float *relu_output;               // the backward: dy counts only where this is > 0 (or NULL)
+    int applies_relu;                       // the forward: result = max(a·x + c, 0)
     const float *mean, *inverse_deviation;  // the backward sums only
     const float *a, *b, *c;                 // result = a·x + c, or a·gradient + b·x + c
     float *block_sums;                      // per block: channels first sums, then channels second sums
@@ -96,9 +98,11 @@ static void statistics_sums_part(void *context, long part, long part_count) {
                     call->rows, call->channels, call->x, call->block_sums);
 }
 
-/// Sums of dy and dy·(x − mean)·s over the rows of blocks [first_block, end_block).
+/// Sums of dy and dy·(x − mean)·s over the rows of blocks [first_block, end_block), with dy
+/// zero where `relu_output` (when given) is not positive.
 NS_BODY void gradient_sums_body(long first_block, long end_block, long rows, long channels,
-                                const float *restrict gradient, const float *restrict x, const float *restrict mean,
+                                const float *restrict gradient, const float *restrict relu_output,
+                                const float *restrict x, const float *restrict mean,
                                 const float *restrict inverse_deviation, float *restrict block_sums) {
     for (long block = first_block; block < end_block; block++) {
         float *restrict sums = block_sums + 2 * block * channels, *restrict products = sums + channels;
@@ -106,81 +110,106 @@ NS_BODY void gradient_sums_body(long first_block, long end_block, long rows, lon
         long end = (block + 1) * block_rows < rows ? (block + 1) * block_rows : rows;
         for (long row = block * block_rows; row < end; row++) {
             const float *restrict dy = gradient + row * channels, *restrict values = x + row * channels;
-            for (long c = 0; c < channels; c++) {
-                sums[c] += dy[c];
-                products[c] += dy[c] * ((values[c] - mean[c]) * inverse_deviation[c]);
+            const float *restrict y = relu_output ? relu_output + row * channels : 0;
+            if (y) {
+                for (long c = 0; c < channels; c++) {
+                    float g = y[c] > 0 ? dy[c] : 0;
+                    sums[c] += g;
+                    products[c] += g * ((values[c] - mean[c]) * inverse_deviation[c]);
+                }
+            } else {
+                for (long c = 0; c < channels; c++) {
+                    sums[c] += dy[c];
+                    products[c] += dy[c] * ((values[c] - mean[c]) * inverse_deviation[c]);
+                }
             }
         }
     }
 }
 NS_PATH_VARIANTS(gradient_sums,
                  (long first_block, long end_block, long rows, long channels, const float *restrict gradient,
-                  const float *restrict x, const float *restrict mean, const float *restrict inverse_deviation,
-                  float *restrict block_sums),
-                 (first_block, end_block, rows, channels, gradient, x, mean, inverse_deviation, block_sums))
+                  const float *restrict relu_output, const float *restrict x, const float *restrict mean,
+                  const float *restrict inverse_deviation, float *restrict block_sums),
+                 (first_block, end_block, rows, channels, gradient, relu_output, x, mean, inverse_deviation,
+                  block_sums))
 
 static void gradient_sums_part(void *context, long part, long part_count) {
     normalization_call *call = context;
     long blocks = block_count(call->rows);
     gradient_sums(ns_part_start(blocks, part, part_count, 1), ns_part_start(blocks, part + 1, part_count, 1),
-                  call->rows, call->channels, call->gradient, call->x, call->mean, call->inverse_deviation,
-                  call->block_sums);
+                  call->rows, call->channels, call->gradient, call->relu_output, call->x, call->mean,
+                  call->inverse_deviation, call->block_sums);
 }
 
 // MARK: Elementwise passes
 
-/// result = a·x + c per channel, over rows [first_row, end_row).
+/// result = a·x + c per channel, or max(a·x + c, 0) when `applies_relu`, over rows [first_row, end_row).
 NS_BODY void normalize_body(long first_row, long end_row, long channels, const float *restrict x,
-                            const float *restrict a, const float *restrict c, float *restrict result) {
+                            const float *restrict a, const float *restrict c, int applies_relu,
+                            float *restrict result) {
     for (long row = first_row; row < end_row; row++) {
         const float *restrict values = x + row * channels;
         float *restrict output = result + row * channels;
-        for (long k = 0; k < channels; k++) output[k] = values[k] * a[k] + c[k];
+        if (applies_relu) {
+            for (long k = 0; k < channels; k++) {
+                float y = values[k] * a[k] + c[k];
+                output[k] = y > 0 ? y : 0;
+            }
+        } else {
+            for (long k = 0; k < channels; k++) output[k] = values[k] * a[k] + c[k];
+        }
     }
 }
 NS_PATH_VARIANTS(normalize,
                  (long first_row, long end_row, long channels, const float *restrict x, const float *restrict a,
-                  const float *restrict c, float *restrict result),
-                 (first_row, end_row, channels, x, a, c, result))
+                  const float *restrict c, int applies_relu, float *restrict result),
+                 (first_row, end_row, channels, x, a, c, applies_relu, result))
 
 static void normalize_part(void *context, long part, long part_count) {
     normalization_call *call = context;
     normalize(ns_part_start(call->rows, part, part_count, 1), ns_part_start(call->rows, part + 1, part_count, 1),
-              call->channels, call->x, call->a, call->c, call->result);
+              call->channels, call->x, call->a, call->c, call->applies_relu, call->result);
 }
 
-/// result = a·gradient + b·x + c per channel, over rows [first_row, end_row).
+/// result = a·gradient + b·x + c per channel, over rows [first_row, end_row), with the gradient
+/// zero where `relu_output` (when given) is not positive.
 NS_BODY void input_gradient_body(long first_row, long end_row, long channels, const float *restrict gradient,
-                                 const float *restrict x, const float *restrict a, const float *restrict b,
-                                 const float *restrict c, float *restrict result) {
+                                 const float *restrict relu_output, const float *restrict x,
+                                 const float *restrict a, const float *restrict b, const float *restrict c,
+                                 float *restrict result) {
     for (long row = first_row; row < end_row; row++) {
         const float *restrict dy = gradient + row * channels, *restrict values = x + row * channels;
+        const float *restrict y = relu_output ? relu_output + row * channels : 0;
         float *restrict dx = result + row * channels;
-        for (long k = 0; k < channels; k++) dx[k] = a[k] * dy[k] + b[k] * values[k] + c[k];
+        if (y) {
+            for (long k = 0; k < channels; k++) dx[k] = a[k] * (y[k] > 0 ? dy[k] : 0) + b[k] * values[k] + c[k];
+        } else {
+            for (long k = 0; k < channels; k++) dx[k] = a[k] * dy[k] + b[k] * values[k] + c[k];
+        }
     }
 }
 NS_PATH_VARIANTS(input_gradient,
                  (long first_row, long end_row, long channels, const float *restrict gradient,
-                  const float *restrict x, const float *restrict a, const float *restrict b,
-                  const float *restrict c, float *restrict result),
-                 (first_row, end_row, channels, gradient, x, a, b, c, result))
+                  const float *restrict relu_output, const float *restrict x, const float *restrict a,
+                  const float *restrict b, const float *restrict c, float *restrict result),
+                 (first_row, end_row, channels, gradient, relu_output, x, a, b, c, result))
 
 static void input_gradient_part(void *context, long part, long part_count) {
     normalization_call *call = context;
     input_gradient(ns_part_start(call->rows, part, part_count, 1),
-                   ns_part_start(call->rows, part + 1, part_count, 1), call->channels, call->gradient, call->x,
-                   call->a, call->b, call->c, call->result);
+                   ns_part_start(call->rows, part + 1, part_count, 1), call->channels, call->gradient,
+                   call->relu_output, call->x, call->a, call->b, call->c, call->result);
 }
 
 // MARK: Entry points
 
 void ns_batch_norm_forward(long rows, long channels, const float *x, const float *scale, const float *offset,
-                           float epsilon, float *output, float *mean, float *variance) {
+                           float epsilon, int applies_relu, float *output, float *mean, float *variance) {
     float *block_sums = malloc(sizeof(float) * 2 * (block_count(rows) + 1) * channels);
     double *totals = malloc(sizeof(double) * 2 * channels);
     float *multiplier = malloc(sizeof(float) * 2 * channels), *shift = multiplier + channels;
     normalization_call call = {.rows = rows, .channels = channels, .x = x, .block_sums = block_sums,
-                               .a = multiplier, .c = shift, .result = output};
+                               .a = multiplier, .c = shift, .applies_relu = applies_relu, .result = output};
     run(&call, statistics_sums_part, block_count(rows));
     merge_block_statistics(&call, totals, totals + channels);
     for (long c = 0; c < channels; c++) {
@@ -195,7 +224,8 @@ void ns_batch_norm_forward(long rows, long channels, const float *x, const float
     free(block_sums);
 }
 
-void ns_batch_norm_backward(long rows, long channels, const float *output_gradient, const float *x,
+void ns_batch_norm_backward(long rows, long channels, const float *output_gradient, const float *relu_output,
+                            const float *x,
                             const float *scale, const float *mean, const float *variance, float epsilon,
                             float *input_gradient, float *scale_gradient, float *offset_gradient) {
     float *block_sums = malloc(sizeof(float) * 2 * (block_count(rows) + 1) * channels);
@@ -204,6 +234,7 @@ void ns_batch_norm_backward(long rows, long channels, const float *output_gradie
     float *inverse_deviation = constants, *a = constants + channels, *b = a + channels, *c = b + channels;
     for (long k = 0; k < channels; k++) inverse_deviation[k] = 1 / sqrtf(variance[k] + epsilon);
     normalization_call call = {.rows = rows, .channels = channels, .x = x, .gradient = output_gradient,
+                               .relu_output = relu_output,
                                .mean = mean, .inverse_deviation = inverse_deviation, .a = a, .b = b, .c = c,
                                .block_sums = block_sums, .result = input_gradient};
     run(&call, gradient_sums_part, block_count(rows));

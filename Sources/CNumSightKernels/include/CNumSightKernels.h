@@ -124,6 +124,10 @@ void ns_relu_forward(long count, const float *x, float *y);
 /// input_gradient[i] = x[i] > 0 ? output_gradient[i] : 0.
 void ns_relu_backward(long count, const float *output_gradient, const float *x, float *input_gradient);
 
+/// data[r * channels + c] += bias[c] for every row r < rows, in place: a layer's bias, and the
+/// epilogue a convolution or matrix kernel may call on the rows it has just written.
+void ns_add_bias(long rows, long channels, const float *bias, float *data);
+
 /// The operators of `ns_arithmetic`.
 typedef enum {
     NS_ARITHMETIC_ADD = 0,
@@ -146,16 +150,19 @@ void ns_sum_middle_axis(long outer, long reduced, long inner, const float *x, fl
 
 /// Batch normalisation of a [rows, channels] buffer with per-channel statistics:
 /// mean and (population) variance of each channel over the rows, and
-/// output = (x - mean) / sqrt(variance + epsilon) * scale + offset.
+/// output = (x - mean) / sqrt(variance + epsilon) * scale + offset, or its ReLU,
+/// max(that, 0), when `applies_relu` is nonzero.
 void ns_batch_norm_forward(long rows, long channels, const float *x, const float *scale, const float *offset,
-                           float epsilon, float *output, float *mean, float *variance);
+                           float epsilon, int applies_relu, float *output, float *mean, float *variance);
 
 /// The gradients of `ns_batch_norm_forward` given the output's gradient dy, with
 /// s = 1 / sqrt(variance + epsilon) and x̂ = (x - mean) * s: offset_gradient = Σ dy,
 /// scale_gradient = Σ dy * x̂, input_gradient = scale * s / rows * (rows * dy - Σ dy - x̂ * Σ dy x̂).
-void ns_batch_norm_backward(long rows, long channels, const float *output_gradient, const float *x,
-                            const float *scale, const float *mean, const float *variance, float epsilon,
-                            float *input_gradient, float *scale_gradient, float *offset_gradient);
+/// With `relu_output` (the forward's output when it applied the ReLU; else NULL), dy is
+/// taken as zero wherever relu_output is not positive: the gradient through the ReLU too.
+void ns_batch_norm_backward(long rows, long channels, const float *output_gradient, const float *relu_output,
+                            const float *x, const float *scale, const float *mean, const float *variance,
+                            float epsilon, float *input_gradient, float *scale_gradient, float *offset_gradient);
 
 // MARK: Optimisers
 

@@ -97,6 +97,19 @@ enum ElementwiseKernels {
         })
     }
 
+    /// `bias[c]` added in place to every row of `data`, a `[rows, bias.count]` buffer.
+    static func addBias<Scalar: TensorScalar>(_ bias: [Scalar], to data: inout [Scalar]) {
+        let channels = bias.count
+        require(channels > 0 && data.count % channels == 0, "addBias: \(data.count) values, \(channels) channels")
+        if let bias = bias.floats {
+            _ = data.withUnsafeMutableFloats { data in ns_add_bias(data.count / channels, channels, bias, data.baseAddress) }
+            return
+        }
+        data.withUnsafeMutableBufferPointer { data in
+            for index in data.indices { data[index] += bias[index % channels] }
+        }
+    }
+
     /// Whether `part`, once leading ones are dropped, equals the trailing axes of `shape`.
     private static func isTrailingBlock(_ part: [Int], of shape: [Int]) -> Bool {
         let trimmed = part.drop { $0 == 1 }

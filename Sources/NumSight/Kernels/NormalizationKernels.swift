@@ -4,18 +4,19 @@ import CNumSightKernels
 /// flattened into rows), statistics per channel.
 enum NormalizationKernels {
     /// The per-channel mean and population variance, and the normalised output
-    /// `(x − mean) / √(variance + epsilon) · scale + offset`: the C kernel for `Float`, two
+    /// `(x − mean) / √(variance + epsilon) · scale + offset` (or its ReLU, when `appliesReLU`):
+    /// the C kernel for `Float`, two
     /// passes in `Double` otherwise. Neither subtracts E[x]² from E[x²], which cancels when
     /// the mean is large against the spread.
     static func forward<Scalar: TensorScalar>(
-        _ x: [Scalar], channels: Int, scale: [Scalar], offset: [Scalar], epsilon: Scalar
+        _ x: [Scalar], channels: Int, scale: [Scalar], offset: [Scalar], epsilon: Scalar, appliesReLU: Bool
     ) -> (output: [Scalar], mean: [Scalar], variance: [Scalar]) {
         let rows = x.count / Swift.max(channels, 1)
         if let floats = x.floats, let scale = scale.floats, let offset = offset.floats {
             var mean = [Float](repeating: 0, count: channels), variance = mean
             let output = [Float](unsafeUninitializedCapacity: x.count) { output, initialized in
-                ns_batch_norm_forward(rows, channels, floats, scale, offset, Float(epsilon), output.baseAddress,
-                                      &mean, &variance)
+                ns_batch_norm_forward(rows, channels, floats, scale, offset, Float(epsilon), appliesReLU ? 1 : 0,
+                                      output.baseAddress, &mean, &variance)
                 initialized = x.count
             }
             return ([Scalar](reinterpreting: output), [Scalar](reinterpreting: mean),
@@ -33,25 +34,28 @@ enum NormalizationKernels {
         let multiplier = (0..<channels).map { Double(scale[$0]) / (variance[$0] + Double(epsilon)).squareRoot() }
         let output = x.indices.map { index in
             let c = index % channels
-            return Scalar((Double(x[index]) - mean[c]) * multiplier[c] + Double(offset[c]))
+            let y = Scalar((Double(x[index]) - mean[c]) * multiplier[c] + Double(offset[c]))
+            return appliesReLU && !(y > 0) ? 0 : y
         }
         return (output, mean.map { Scalar($0) }, variance.map { Scalar($0) })
     }
 
     /// The C kernel's gradients of `forward` with respect to x, scale and offset, for `Float`;
-    /// `nil` for other scalars. The maths is `batchNormalizationGradients` in
-    /// `Ops/Normalization.swift`.
+    /// `nil` for other scalars. With `reluOutput` (the output of a forward that applied the
+    /// ReLU), the output gradient counts only where that output is positive. The maths is
+    /// `batchNormalizationGradients` in `Ops/Normalization.swift`.
     static func backward<Scalar: TensorScalar>(
-        _ outputGradient: [Scalar], x: [Scalar], channels: Int, scale: [Scalar], mean: [Scalar],
-        variance: [Scalar], epsilon: Scalar
+        _ outputGradient: [Scalar], reluOutput: [Scalar]?, x: [Scalar], channels: Int, scale: [Scalar],
+        mean: [Scalar], variance: [Scalar], epsilon: Scalar
     ) -> (input: [Scalar], scale: [Scalar], offset: [Scalar])? {
         guard let gradient = outputGradient.floats, let floats = x.floats, let scale = scale.floats,
               let mean = mean.floats, let variance = variance.floats
         else { return nil }
+        let mask = reluOutput?.floats
         let rows = x.count / Swift.max(channels, 1)
         var scaleGradient = [Float](repeating: 0, count: channels), offsetGradient = scaleGradient
         let inputGradient = [Float](unsafeUninitializedCapacity: x.count) { inputGradient, initialized in
-            ns_batch_norm_backward(rows, channels, gradient, floats, scale, mean, variance, Float(epsilon),
+            ns_batch_norm_backward(rows, channels, gradient, mask, floats, scale, mean, variance, Float(epsilon),
                                    inputGradient.baseAddress, &scaleGradient, &offsetGradient)
             initialized = x.count
         }

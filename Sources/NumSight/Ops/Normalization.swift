@@ -21,25 +21,53 @@ public func batchNormalized<Scalar>(
     runningMean: inout Tensor<Scalar>, runningVariance: inout Tensor<Scalar>,
     momentum: Scalar = 0.99, epsilon: Scalar = 1e-3, isTraining: Bool
 ) -> Tensor<Scalar> {
+    batchNormalization(x, scale: scale, offset: offset, runningMean: &runningMean, runningVariance: &runningVariance,
+                       momentum: momentum, epsilon: epsilon, isTraining: isTraining, appliesReLU: false)
+}
+
+/// `relu(batchNormalized(…))` as one op, with the arguments of
+/// ``batchNormalized(_:scale:offset:runningMean:runningVariance:momentum:epsilon:isTraining:)``:
+/// in training, one pass writes the output and the backward pass applies the ReLU's mask
+/// inside batch normalisation's own, so neither the normalised tensor nor its masked
+/// gradient is ever stored. ``Sequential`` runs a ``BatchNorm`` followed by
+/// ``Activation/relu`` this way.
+@_specialize(where Scalar == Float)
+public func batchNormalizedReLU<Scalar>(
+    _ x: Tensor<Scalar>, scale: Tensor<Scalar>, offset: Tensor<Scalar>,
+    runningMean: inout Tensor<Scalar>, runningVariance: inout Tensor<Scalar>,
+    momentum: Scalar = 0.99, epsilon: Scalar = 1e-3, isTraining: Bool
+) -> Tensor<Scalar> {
+    batchNormalization(x, scale: scale, offset: offset, runningMean: &runningMean, runningVariance: &runningVariance,
+                       momentum: momentum, epsilon: epsilon, isTraining: isTraining, appliesReLU: true)
+}
+
+private func batchNormalization<Scalar>(
+    _ x: Tensor<Scalar>, scale: Tensor<Scalar>, offset: Tensor<Scalar>,
+    runningMean: inout Tensor<Scalar>, runningVariance: inout Tensor<Scalar>,
+    momentum: Scalar, epsilon: Scalar, isTraining: Bool, appliesReLU: Bool
+) -> Tensor<Scalar> {
     let channels = x.shape.last ?? 0
     for (name, parameter) in [("scale", scale), ("offset", offset), ("runningMean", runningMean),
                               ("runningVariance", runningVariance)] {
         require(parameter.shape == [channels],
-                     "batchNormalized: \(name) has shape \(parameter.shape), expected [\(channels)] for input \(x.shape)")
+                "batchNormalized: \(name) has shape \(parameter.shape), expected [\(channels)] for input \(x.shape)")
     }
     guard isTraining else {
-        return (x - runningMean) * rsqrt(runningVariance + epsilon) * scale + offset
+        let normalized = (x - runningMean) * rsqrt(runningVariance + epsilon) * scale + offset
+        return appliesReLU ? relu(normalized) : normalized
     }
     let (scalars, mean, variance) = NormalizationKernels.forward(
-        x.scalars, channels: channels, scale: scale.scalars, offset: offset.scalars, epsilon: epsilon)
+        x.scalars, channels: channels, scale: scale.scalars, offset: offset.scalars, epsilon: epsilon,
+        appliesReLU: appliesReLU)
     runningMean = momentum * runningMean + (1 - momentum) * Tensor(mean)
     runningVariance = momentum * runningVariance + (1 - momentum) * Tensor(variance)
     let statistics = BatchStatistics(mean: mean, variance: variance, epsilon: epsilon)
-    return Tensor.recording(.batchNormalization, shape: x.shape, scalars: scalars, inputs: [x, scale, offset]) {
-        gradient in
-        let gradients = batchNormalizationBackward(gradient, x: x, scale: scale, statistics: statistics)
+    return Tensor.recording(appliesReLU ? .batchNormalizationReLU : .batchNormalization, shape: x.shape,
+                            scalars: scalars, inputs: [x, scale, offset], pullbackUsingOutput: { gradient, output in
+        let gradients = batchNormalizationBackward(gradient, x: x, scale: scale, statistics: statistics,
+                                                   reluOutput: appliesReLU ? output.detached() : nil)
         return [gradients.input, gradients.scale, gradients.offset]
-    }
+    })
 }
 
 /// The per-channel statistics of a training batch, as its normalisation used them.
@@ -65,15 +93,21 @@ func batchNormalizationGradients<Scalar>(
 
 /// The three gradients of ``batchNormalizationGradients(_:x:scale:epsilon:)``, each a recorded
 /// op whose value the kernel computes in one go and whose pullback is written with ops, so
-/// batch normalisation differentiates twice (and more).
+/// batch normalisation differentiates twice (and more). With `reluOutput` (the output of
+/// ``batchNormalizedReLU(_:scale:offset:runningMean:runningVariance:momentum:epsilon:isTraining:)``)
+/// the gradient first goes through the ReLU: dy becomes `reluBackward(dy, x: reluOutput)`.
 func batchNormalizationBackward<Scalar>(
-    _ gradient: Tensor<Scalar>, x: Tensor<Scalar>, scale: Tensor<Scalar>, statistics: BatchStatistics<Scalar>
+    _ gradient: Tensor<Scalar>, x: Tensor<Scalar>, scale: Tensor<Scalar>, statistics: BatchStatistics<Scalar>,
+    reluOutput: Tensor<Scalar>? = nil
 ) -> (input: Tensor<Scalar>, scale: Tensor<Scalar>, offset: Tensor<Scalar>) {
+    /// The gradient through the ReLU, when there is one.
+    func masked(_ t: Tensor<Scalar>) -> Tensor<Scalar> { reluOutput.map { reluBackward(t, x: $0) } ?? t }
     let values = NormalizationKernels.backward(
-        gradient.scalars, x: x.scalars, channels: scale.elementCount, scale: scale.scalars, mean: statistics.mean,
-        variance: statistics.variance, epsilon: statistics.epsilon)
+        gradient.scalars, reluOutput: reluOutput?.scalars, x: x.scalars, channels: scale.elementCount,
+        scale: scale.scalars, mean: statistics.mean, variance: statistics.variance, epsilon: statistics.epsilon)
         ?? withoutGradients {
-            let gradients = batchNormalizationGradients(gradient, x: x, scale: scale, epsilon: statistics.epsilon)
+            let gradients = batchNormalizationGradients(masked(gradient), x: x, scale: scale,
+                                                        epsilon: statistics.epsilon)
             return (gradients.input.scalars, gradients.scale.scalars, gradients.offset.scalars)
         }
     // dx is linear in dy and in scale; its derivative in x is where the statistics move:
@@ -82,7 +116,7 @@ func batchNormalizationBackward<Scalar>(
     let input = Tensor.recording(.batchNormalizationBackward, shape: x.shape, scalars: values.0,
                                  inputs: [gradient, x, scale]) { upstream in
         let rows = BatchRows(x, epsilon: statistics.epsilon)
-        let (dy, g, normalized) = (gradient, upstream, rows.normalized)
+        let (dy, g, normalized) = (masked(gradient), upstream, rows.normalized)
         let (meanDy, meanG) = (rows.mean(dy), rows.mean(g))
         let (dyNormalized, gNormalized) = (rows.mean(dy * normalized), rows.mean(g * normalized))
         let covariance = rows.mean(g * dy) - meanG * meanDy
@@ -91,17 +125,17 @@ func batchNormalizationBackward<Scalar>(
                - (dy - meanDy) * gNormalized - (g - meanG) * dyNormalized)
         let scaleGradient = (Scalar(rows.count) * rows.inverseDeviation
             * (covariance - dyNormalized * gNormalized)).reshaped(to: scale.shape)
-        return [batchNormalizationBackward(g, x: x, scale: scale, statistics: statistics).input, xGradient,
+        return [masked(batchNormalizationBackward(g, x: x, scale: scale, statistics: statistics).input), xGradient,
                 scaleGradient]
     }
     // Σ dy·x̂ is linear in dy; its derivative in x is dx with the upstream gradient as the scale.
     let scaleGradient = Tensor.recording(.batchNormalizationScaleGradient, shape: scale.shape, scalars: values.1,
                                          inputs: [gradient, x]) { upstream in
-        [upstream * BatchRows(x, epsilon: statistics.epsilon).normalized,
-         batchNormalizationBackward(gradient, x: x, scale: upstream, statistics: statistics).input]
+        [masked(upstream * BatchRows(x, epsilon: statistics.epsilon).normalized),
+         batchNormalizationBackward(masked(gradient), x: x, scale: upstream, statistics: statistics).input]
     }
     let offsetGradient = Tensor.recording(.sum, shape: scale.shape, scalars: values.2, inputs: [gradient]) {
-        [$0.broadcast(to: x.shape)]
+        [masked($0.broadcast(to: x.shape))]
     }
     return (input, scaleGradient, offsetGradient)
 }

@@ -28,6 +28,7 @@ public enum Operation: String, CaseIterable, Sendable {
     case conv2D, conv2DBackwardInput, conv2DBackwardFilter, maxPool2D, maxPool2DBackward, avgPool2D, avgPool2DBackward
     /// Normalisation: `batchNormalization` (``batchNormalized(_:scale:offset:runningMean:runningVariance:momentum:epsilon:isTraining:)``)
     /// and the parts of its pullback, `batchNormalizationBackward` (the input's gradient) and
-    /// `batchNormalizationScaleGradient` (the offset's is a `sum`).
-    case batchNormalization, batchNormalizationBackward, batchNormalizationScaleGradient
+    /// `batchNormalizationScaleGradient` (the offset's is a `sum`); `batchNormalizationReLU`, the
+    /// two in one (``batchNormalizedReLU(_:scale:offset:runningMean:runningVariance:momentum:epsilon:isTraining:)``).
+    case batchNormalization, batchNormalizationBackward, batchNormalizationScaleGradient, batchNormalizationReLU
 }

@@ -151,6 +151,15 @@ let gradientCatalogue: [GradientCase] = [
         return batchNormalized(inputs[0], scale: inputs[1], offset: inputs[2], runningMean: &mean,
                                runningVariance: &variance, isTraining: true).squared()
     },
+    GradientCase(name: "batch normalisation and ReLU in one op",
+                 covers: [.batchNormalizationReLU, .batchNormalizationBackward, .batchNormalizationScaleGradient,
+                          .reluBackward],
+                 shapes: [[6, 2, 3], [3], [3]]) { inputs in
+        var mean = Tensor<Double>.zeros(shape: [3])
+        var variance = Tensor<Double>.ones(shape: [3])
+        return batchNormalizedReLU(inputs[0], scale: inputs[1], offset: inputs[2], runningMean: &mean,
+                                   runningVariance: &variance, isTraining: true).squared()
+    },
     GradientCase(name: "layer normalisation", covers: [.reciprocalSquareRoot], shapes: [[3, 4], [4], [4]]) {
         layerNormalized($0[0], scale: $0[1], offset: $0[2]).squared()
     },

@@ -18,29 +18,35 @@ extension KernelTests {
             return (mean, variance)
         }
 
-        @Test func forwardMatchesDefinition() {
+        @Test(arguments: [false, true])
+        func forwardMatchesDefinition(appliesReLU: Bool) {
             let x = randomFloats(Self.rows * Self.channels, seed: 1).map { 3 * $0 + 2 }
             let scale = randomFloats(Self.channels, seed: 2), offset = randomFloats(Self.channels, seed: 3)
             let (mean, variance) = Self.statistics(x)
             let expected = x.indices.map { i in
                 let c = i % Self.channels
-                return Float((Double(x[i]) - mean[c]) / (variance[c] + Double(Self.epsilon)).squareRoot()
-                             * Double(scale[c]) + Double(offset[c]))
+                let y = Float((Double(x[i]) - mean[c]) / (variance[c] + Double(Self.epsilon)).squareRoot()
+                              * Double(scale[c]) + Double(offset[c]))
+                return appliesReLU ? max(y, 0) : y
             }
             forEachConfiguration { configuration in
                 var output = [Float](repeating: .nan, count: x.count)
                 var observedMean = [Float](repeating: .nan, count: Self.channels), observedVariance = observedMean
-                ns_batch_norm_forward(Self.rows, Self.channels, x, scale, offset, Self.epsilon, &output,
-                                      &observedMean, &observedVariance)
+                ns_batch_norm_forward(Self.rows, Self.channels, x, scale, offset, Self.epsilon, appliesReLU ? 1 : 0,
+                                      &output, &observedMean, &observedVariance)
                 expectClose(output, expected, tolerance: 1e-4, "output, \(configuration)")
                 expectClose(observedMean, mean.map { Float($0) }, tolerance: 1e-5, "mean, \(configuration)")
                 expectClose(observedVariance, variance.map { Float($0) }, tolerance: 1e-5, "variance, \(configuration)")
             }
         }
 
-        @Test func backwardMatchesDefinition() {
+        /// With a ReLU output, the gradient counts only where that output is positive.
+        @Test(arguments: [false, true])
+        func backwardMatchesDefinition(throughReLU: Bool) {
             let x = randomFloats(Self.rows * Self.channels, seed: 4)
-            let gradient = randomFloats(x.count, seed: 5), scale = randomFloats(Self.channels, seed: 6)
+            let reluOutput = randomFloats(x.count, seed: 7).map { max($0, 0) }
+            let gradient = zip(randomFloats(x.count, seed: 5), reluOutput).map { !throughReLU || $1 > 0 ? $0 : 0 }
+            let scale = randomFloats(Self.channels, seed: 6)
             let (mean, variance) = Self.statistics(x)
             let s = variance.map { 1 / ($0 + Double(Self.epsilon)).squareRoot() }
             let normalised = x.indices.map { (Double(x[$0]) - mean[$0 % Self.channels]) * s[$0 % Self.channels] }
@@ -59,8 +65,11 @@ extension KernelTests {
             forEachConfiguration { configuration in
                 var dx = [Float](repeating: .nan, count: x.count)
                 var dScale = [Float](repeating: .nan, count: Self.channels), dOffset = dScale
-                ns_batch_norm_backward(Self.rows, Self.channels, gradient, x, scale, mean.map { Float($0) },
-                                       variance.map { Float($0) }, Self.epsilon, &dx, &dScale, &dOffset)
+                // Through the ReLU, the kernel is given the unmasked gradient and masks it itself.
+                let given = throughReLU ? randomFloats(x.count, seed: 5) : gradient
+                ns_batch_norm_backward(Self.rows, Self.channels, given, throughReLU ? reluOutput : nil, x, scale,
+                                       mean.map { Float($0) }, variance.map { Float($0) }, Self.epsilon, &dx, &dScale,
+                                       &dOffset)
                 expectClose(dx, inputGradient, tolerance: 1e-4, "input gradient, \(configuration)")
                 expectClose(dScale, scaleGradient.map { Float($0) }, tolerance: 1e-4, "scale gradient, \(configuration)")
                 expectClose(dOffset, offsetGradient.map { Float($0) }, tolerance: 1e-4, "offset gradient, \(configuration)")
@@ -81,7 +90,7 @@ extension KernelTests {
             forEachConfiguration { configuration in
                 var output = [Float](repeating: .nan, count: x.count)
                 var observedMean = zeros, observedVariance = zeros
-                ns_batch_norm_forward(rows, channels, x, ones, zeros, 0, &output, &observedMean, &observedVariance)
+                ns_batch_norm_forward(rows, channels, x, ones, zeros, 0, 0, &output, &observedMean, &observedVariance)
                 expectClose(observedVariance.map { Double($0) }, variance, tolerance: 1e-6, "variance, \(configuration)")
                 expectClose(observedMean.map { Double($0) }, mean, tolerance: 1e-7, "mean, \(configuration)")
                 let expected = x.indices.map { Float((Double(x[$0]) - mean[$0 % channels]) / variance[$0 % channels].squareRoot()) }
