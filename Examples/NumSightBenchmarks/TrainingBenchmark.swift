@@ -43,7 +43,9 @@ struct TrainingBenchmark: BenchmarkSection {
         var kinds: [String] = []
         /// Times `op` on `inputs`, alone and followed by its backward pass to those of them that
         /// require a gradient (each run on fresh leaves, as in a step); returns its output, detached.
-        func time(_ kind: String, _ inputs: [Tensor<Float>], _ op: ([Tensor<Float>]) -> Tensor<Float>) -> Tensor<Float> {
+        func time(
+            _ kind: String, _ inputs: [Tensor<Float>], _ op: ([Tensor<Float>]) -> Tensor<Float>
+        ) -> Tensor<Float> {
             if !kinds.contains(kind) { kinds.append(kind) }
             let output = withTrainingMode { op(inputs) }
             var generator = SeededRandomNumberGenerator(seed: 3)
@@ -59,20 +61,39 @@ struct TrainingBenchmark: BenchmarkSection {
             return output.detached()
         }
         var x = images
-        for layer in model.layers {
+        var skipsReLU = false
+        for (index, layer) in model.layers.enumerated() {
+            if skipsReLU {
+                skipsReLU = false
+                continue
+            }
             switch layer {
             case let conv as Conv2D<Float>:
                 // The bias is added in the convolution's own op, on its fresh output.
-                let parameters = [conv.weight.value.requiringGradient()] + (conv.bias.map { [$0.value.requiringGradient()] } ?? [])
-                x = time("conv", [x] + parameters) {
+                let weight = conv.weight.value.requiringGradient()
+                x = time("conv", [x, weight] + (conv.bias.map { [$0.value.requiringGradient()] } ?? [])) {
                     conv2D($0[0], filter: $0[1], bias: $0.count > 2 ? $0[2] : nil, strides: conv.strides,
                            padding: conv.padding, dilations: conv.dilations)
                 }
             case let norm as BatchNorm<Float>:
+                // Sequential runs a batch norm followed by a ReLU as one op.
                 var mean = norm.runningMean.value, variance = norm.runningVariance.value
-                x = time("batch_norm", [x, norm.scale.value.requiringGradient(), norm.offset.value.requiringGradient()]) {
-                    batchNormalized($0[0], scale: $0[1], offset: $0[2], runningMean: &mean,
-                                    runningVariance: &variance, isTraining: true)
+                let inputs = [x, norm.scale.value.requiringGradient(), norm.offset.value.requiringGradient()]
+                let next = model.layers.dropFirst(index + 1).first as? Activation<Float>
+                skipsReLU = next?.name == "relu"
+                let (momentum, epsilon) = (norm.momentum, norm.epsilon)
+                if skipsReLU {
+                    x = time("batch_norm_relu", inputs) {
+                        batchNormalizedReLU($0[0], scale: $0[1], offset: $0[2], runningMean: &mean,
+                                            runningVariance: &variance, momentum: momentum, epsilon: epsilon,
+                                            isTraining: true)
+                    }
+                } else {
+                    x = time("batch_norm", inputs) {
+                        batchNormalized($0[0], scale: $0[1], offset: $0[2], runningMean: &mean,
+                                        runningVariance: &variance, momentum: momentum, epsilon: epsilon,
+                                        isTraining: true)
+                    }
                 }
             case let activation as Activation<Float>:
                 x = time(activation.name, [x]) { activation($0[0]) }

@@ -102,7 +102,9 @@ enum ElementwiseKernels {
         let channels = bias.count
         require(channels > 0 && data.count % channels == 0, "addBias: \(data.count) values, \(channels) channels")
         if let bias = bias.floats {
-            _ = data.withUnsafeMutableFloats { data in ns_add_bias(data.count / channels, channels, bias, data.baseAddress) }
+            _ = data.withUnsafeMutableFloats { data in
+                ns_add_bias(data.count / channels, channels, bias, data.baseAddress)
+            }
             return
         }
         data.withUnsafeMutableBufferPointer { data in

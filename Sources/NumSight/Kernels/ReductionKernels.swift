@@ -10,10 +10,11 @@ enum ReductionKernels {
         let outputShape = reducedShape(shape, axes: axes)
         if let (outer, reduced, inner) = contiguousBlocks(shape, axes: axes) {
             if let floats = x.floats {
-                return [Scalar](reinterpreting: [Float](unsafeUninitializedCapacity: outer * inner) { sums, initialized in
+                let sums = [Float](unsafeUninitializedCapacity: outer * inner) { sums, initialized in
                     ns_sum_middle_axis(outer, reduced, inner, floats, sums.baseAddress)
                     initialized = outer * inner
-                })
+                }
+                return [Scalar](reinterpreting: sums)
             }
             var result = [Double](repeating: 0, count: outer * inner)
             x.withUnsafeBufferPointer { x in

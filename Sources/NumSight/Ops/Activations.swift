@@ -14,8 +14,8 @@ public func relu<Scalar>(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
 /// gets no gradient.
 @_specialize(where Scalar == Float)
 func reluBackward<Scalar>(_ gradient: Tensor<Scalar>, x: Tensor<Scalar>) -> Tensor<Scalar> {
-    Tensor.recording(.reluBackward, shape: x.shape, scalars: ElementwiseKernels.reluGradient(gradient.scalars, x: x.scalars),
-                     inputs: [gradient]) { upstream in
+    let scalars = ElementwiseKernels.reluGradient(gradient.scalars, x: x.scalars)
+    return Tensor.recording(.reluBackward, shape: x.shape, scalars: scalars, inputs: [gradient]) { upstream in
         [reluBackward(upstream, x: x)]
     }
 }

@@ -111,8 +111,8 @@ func batchNormalizationBackward<Scalar>(
             return (gradients.input.scalars, gradients.scale.scalars, gradients.offset.scalars)
         }
     // dx is linear in dy and in scale; its derivative in x is where the statistics move:
-    // for an upstream gradient g, ∂Σ g·dx/∂x = scale·s²·(−x̂·(⟨g·dy⟩ − ⟨g⟩⟨dy⟩ − 3⟨dy·x̂⟩⟨g·x̂⟩)
-    // − (dy − ⟨dy⟩)·⟨g·x̂⟩ − (g − ⟨g⟩)·⟨dy·x̂⟩), differentiating s and x̂ through the mean and variance.
+    // for an upstream gradient g, differentiating s and x̂ through the mean and variance,
+    // ∂Σ g·dx/∂x = scale·s²·(−x̂·(⟨g·dy⟩ − ⟨g⟩⟨dy⟩ − 3⟨dy·x̂⟩⟨g·x̂⟩) − (dy − ⟨dy⟩)·⟨g·x̂⟩ − (g − ⟨g⟩)·⟨dy·x̂⟩).
     let input = Tensor.recording(.batchNormalizationBackward, shape: x.shape, scalars: values.0,
                                  inputs: [gradient, x, scale]) { upstream in
         let rows = BatchRows(x, epsilon: statistics.epsilon)

@@ -8,12 +8,18 @@ extension KernelTests {
         static let (rows, channels) = (301, 19)
         static let epsilon: Float = 1e-3
 
-        /// Per channel, the mean and population variance in double.
-        static func statistics(_ x: [Float]) -> (mean: [Double], variance: [Double]) {
-            let mean = (0..<channels).map { c in (0..<rows).reduce(0.0) { $0 + Double(x[$1 * channels + c]) } / Double(rows) }
+        /// Per channel, the mean and population variance in double, two-pass.
+        static func statistics(
+            _ x: [Float], rows: Int = rows, channels: Int = channels
+        ) -> (mean: [Double], variance: [Double]) {
+            let mean = (0..<channels).map { c in
+                (0..<rows).reduce(0.0) { $0 + Double(x[$1 * channels + c]) } / Double(rows)
+            }
             let variance = (0..<channels).map { c in
-                (0..<rows).reduce(0.0) { $0 + (Double(x[$1 * channels + c]) - mean[c]) * (Double(x[$1 * channels + c]) - mean[c]) }
-                    / Double(rows)
+                (0..<rows).reduce(0.0) { sum, row in
+                    let deviation = Double(x[row * channels + c]) - mean[c]
+                    return sum + deviation * deviation
+                } / Double(rows)
             }
             return (mean, variance)
         }
@@ -81,11 +87,7 @@ extension KernelTests {
         @Test func varianceHoldsWhenTheMeanDwarfsTheSpread() {
             let (rows, channels) = (4_097, 3)
             let x = randomFloats(rows * channels, seed: 7).map { 1000 + $0 }
-            let mean = (0..<channels).map { c in (0..<rows).reduce(0.0) { $0 + Double(x[$1 * channels + c]) } / Double(rows) }
-            let variance = (0..<channels).map { c in
-                (0..<rows).reduce(0.0) { $0 + (Double(x[$1 * channels + c]) - mean[c]) * (Double(x[$1 * channels + c]) - mean[c]) }
-                    / Double(rows)
-            }
+            let (mean, variance) = Self.statistics(x, rows: rows, channels: channels)
             let ones = [Float](repeating: 1, count: channels), zeros = [Float](repeating: 0, count: channels)
             forEachConfiguration { configuration in
                 var output = [Float](repeating: .nan, count: x.count)
@@ -93,7 +95,9 @@ extension KernelTests {
                 ns_batch_norm_forward(rows, channels, x, ones, zeros, 0, 0, &output, &observedMean, &observedVariance)
                 expectClose(observedVariance.map { Double($0) }, variance, tolerance: 1e-6, "variance, \(configuration)")
                 expectClose(observedMean.map { Double($0) }, mean, tolerance: 1e-7, "mean, \(configuration)")
-                let expected = x.indices.map { Float((Double(x[$0]) - mean[$0 % channels]) / variance[$0 % channels].squareRoot()) }
+                let expected = x.indices.map {
+                    Float((Double(x[$0]) - mean[$0 % channels]) / variance[$0 % channels].squareRoot())
+                }
                 expectClose(output, expected, tolerance: 1e-3, "output, \(configuration)")
             }
         }

@@ -43,6 +43,19 @@ extension KernelTests {
             }
         }
 
+        /// The bias epilogue: exactly data[r, c] + bias[c], in place.
+        @Test func addBiasAddsThePerChannelBiasToEveryRow() {
+            for (rows, channels) in [(1_000, 33), (7, 1), (0, 4)] {
+                let data = randomFloats(rows * channels, seed: 8), bias = randomFloats(channels, seed: 9)
+                let expected = data.indices.map { data[$0] + bias[$0 % channels] }
+                forEachConfiguration { configuration in
+                    var result = data
+                    ns_add_bias(rows, channels, bias, &result)
+                    #expect(result == expected, "\(rows)x\(channels), \(configuration)")
+                }
+            }
+        }
+
         /// Sums in double of float block sums: within float rounding of a double sum.
         @Test func middleAxisSumsMatchDefinition() {
             for (outer, rows, columns) in [(1, 1_000, 33), (1, 64, 1), (3, 129, 16), (2, 1, 5), (1, 0, 3), (5, 300, 1)] {
