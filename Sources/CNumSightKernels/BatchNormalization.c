@@ -17,7 +17,7 @@ enum { block_rows = 64 };
 typedef struct {
     long rows, channels;
     const float *x, *gradient;
-    const float *relu_output;               // the backward: dy counts only where this is > 0 (or NULL)
+    const float *relu_a, *relu_c;           // the backward: dy counts only where a·x + c > 0 (or NULL)
     int applies_relu;                       // the forward: result = max(a·x + c, 0)
     const float *mean, *inverse_deviation;  // the backward sums only
     const float *a, *b, *c;                 // result = a·x + c, or a·gradient + b·x + c
@@ -54,12 +54,13 @@ static void merge_block_statistics(const normalization_call *call, double *mean,
         long first_row = block * block_rows;
         double count = (double)(call->rows - first_row < block_rows ? call->rows - first_row : block_rows);
         double before = (double)first_row, total = before + count;
+        double inverse_count = 1 / count, weight = count / total, cross = before * count / total;
         for (long c = 0; c < channels; c++) {
-            double block_mean = shift[c] + sums[c] / count;
-            double block_squares = sums[channels + c] - (double)sums[c] * sums[c] / count;
+            double block_mean = shift[c] + sums[c] * inverse_count;
+            double block_squares = sums[channels + c] - (double)sums[c] * sums[c] * inverse_count;
             double delta = block_mean - mean[c];
-            mean[c] += delta * count / total;
-            variance[c] += (block_squares > 0 ? block_squares : 0) + delta * delta * before * count / total;
+            mean[c] += delta * weight;
+            variance[c] += (block_squares > 0 ? block_squares : 0) + delta * delta * cross;
         }
     }
     for (long c = 0; c < channels; c++) variance[c] = call->rows > 0 ? variance[c] / (double)call->rows : 0;
@@ -99,10 +100,12 @@ static void statistics_sums_part(void *context, long part, long part_count) {
 }
 
 /// Sums of dy and dy·(x − mean)·s over the rows of blocks [first_block, end_block), with dy
-/// zero where `relu_output` (when given) is not positive.
+/// times zero where the forward's output x·relu_a + relu_c (when given) was not positive. (A
+/// product, not a select: a select becomes a masked load that waits for the comparison and
+/// slows the pass threefold; a non-finite dy stays non-finite, loud rather than hidden.)
 NS_BODY void gradient_sums_body(long first_block, long end_block, long rows, long channels,
-                                const float *restrict gradient, const float *restrict relu_output,
-                                const float *restrict x, const float *restrict mean,
+                                const float *restrict gradient, const float *restrict relu_a,
+                                const float *restrict relu_c, const float *restrict x, const float *restrict mean,
                                 const float *restrict inverse_deviation, float *restrict block_sums) {
     for (long block = first_block; block < end_block; block++) {
         float *restrict sums = block_sums + 2 * block * channels, *restrict products = sums + channels;
@@ -110,10 +113,10 @@ NS_BODY void gradient_sums_body(long first_block, long end_block, long rows, lon
         long end = (block + 1) * block_rows < rows ? (block + 1) * block_rows : rows;
         for (long row = block * block_rows; row < end; row++) {
             const float *restrict dy = gradient + row * channels, *restrict values = x + row * channels;
-            const float *restrict y = relu_output ? relu_output + row * channels : 0;
-            if (y) {
+            if (relu_a) {
                 for (long c = 0; c < channels; c++) {
-                    float g = y[c] > 0 ? dy[c] : 0;
+                    float y = values[c] * relu_a[c] + relu_c[c];  // as the forward pass computed it
+                    float g = dy[c] * (y > 0 ? 1.0f : 0.0f);
                     sums[c] += g;
                     products[c] += g * ((values[c] - mean[c]) * inverse_deviation[c]);
                 }
@@ -128,16 +131,16 @@ NS_BODY void gradient_sums_body(long first_block, long end_block, long rows, lon
 }
 NS_PATH_VARIANTS(gradient_sums,
                  (long first_block, long end_block, long rows, long channels, const float *restrict gradient,
-                  const float *restrict relu_output, const float *restrict x, const float *restrict mean,
-                  const float *restrict inverse_deviation, float *restrict block_sums),
-                 (first_block, end_block, rows, channels, gradient, relu_output, x, mean, inverse_deviation,
+                  const float *restrict relu_a, const float *restrict relu_c, const float *restrict x,
+                  const float *restrict mean, const float *restrict inverse_deviation, float *restrict block_sums),
+                 (first_block, end_block, rows, channels, gradient, relu_a, relu_c, x, mean, inverse_deviation,
                   block_sums))
 
 static void gradient_sums_part(void *context, long part, long part_count) {
     normalization_call *call = context;
     long blocks = block_count(call->rows);
     gradient_sums(ns_part_start(blocks, part, part_count, 1), ns_part_start(blocks, part + 1, part_count, 1),
-                  call->rows, call->channels, call->gradient, call->relu_output, call->x, call->mean,
+                  call->rows, call->channels, call->gradient, call->relu_a, call->relu_c, call->x, call->mean,
                   call->inverse_deviation, call->block_sums);
 }
 
@@ -172,17 +175,19 @@ static void normalize_part(void *context, long part, long part_count) {
 }
 
 /// result = a·gradient + b·x + c per channel, over rows [first_row, end_row), with the gradient
-/// zero where `relu_output` (when given) is not positive.
+/// zero where the forward's output x·relu_a + relu_c (when given) was not positive.
 NS_BODY void input_gradient_body(long first_row, long end_row, long channels, const float *restrict gradient,
-                                 const float *restrict relu_output, const float *restrict x,
+                                 const float *restrict relu_a, const float *restrict relu_c, const float *restrict x,
                                  const float *restrict a, const float *restrict b, const float *restrict c,
                                  float *restrict result) {
     for (long row = first_row; row < end_row; row++) {
         const float *restrict dy = gradient + row * channels, *restrict values = x + row * channels;
-        const float *restrict y = relu_output ? relu_output + row * channels : 0;
         float *restrict dx = result + row * channels;
-        if (y) {
-            for (long k = 0; k < channels; k++) dx[k] = a[k] * (y[k] > 0 ? dy[k] : 0) + b[k] * values[k] + c[k];
+        if (relu_a) {
+            for (long k = 0; k < channels; k++) {
+                float y = values[k] * relu_a[k] + relu_c[k];  // as the forward pass computed it
+                dx[k] = a[k] * (dy[k] * (y > 0 ? 1.0f : 0.0f)) + b[k] * values[k] + c[k];
+            }
         } else {
             for (long k = 0; k < channels; k++) dx[k] = a[k] * dy[k] + b[k] * values[k] + c[k];
         }
@@ -190,18 +195,28 @@ NS_BODY void input_gradient_body(long first_row, long end_row, long channels, co
 }
 NS_PATH_VARIANTS(input_gradient,
                  (long first_row, long end_row, long channels, const float *restrict gradient,
-                  const float *restrict relu_output, const float *restrict x, const float *restrict a,
-                  const float *restrict b, const float *restrict c, float *restrict result),
-                 (first_row, end_row, channels, gradient, relu_output, x, a, b, c, result))
+                  const float *restrict relu_a, const float *restrict relu_c, const float *restrict x,
+                  const float *restrict a, const float *restrict b, const float *restrict c, float *restrict result),
+                 (first_row, end_row, channels, gradient, relu_a, relu_c, x, a, b, c, result))
 
 static void input_gradient_part(void *context, long part, long part_count) {
     normalization_call *call = context;
     input_gradient(ns_part_start(call->rows, part, part_count, 1),
                    ns_part_start(call->rows, part + 1, part_count, 1), call->channels, call->gradient,
-                   call->relu_output, call->x, call->a, call->b, call->c, call->result);
+                   call->relu_a, call->relu_c, call->x, call->a, call->b, call->c, call->result);
 }
 
 // MARK: Entry points
+
+/// output = x·multiplier + shift per channel, from the statistics as returned (rounded to
+/// float), so that the backward pass recomputes the forward's output bit for bit.
+static void normalization_constants(long channels, const float *scale, const float *offset, const float *mean,
+                                    const float *variance, float epsilon, float *multiplier, float *shift) {
+    for (long c = 0; c < channels; c++) {
+        multiplier[c] = (float)((double)scale[c] / sqrt((double)variance[c] + (double)epsilon));
+        shift[c] = (float)((double)offset[c] - (double)mean[c] * multiplier[c]);
+    }
+}
 
 void ns_batch_norm_forward(long rows, long channels, const float *x, const float *scale, const float *offset,
                            float epsilon, int applies_relu, float *output, float *mean, float *variance) {
@@ -215,27 +230,26 @@ void ns_batch_norm_forward(long rows, long channels, const float *x, const float
     for (long c = 0; c < channels; c++) {
         mean[c] = (float)totals[c];
         variance[c] = (float)totals[channels + c];
-        multiplier[c] = (float)((double)scale[c] / sqrt(totals[channels + c] + (double)epsilon));
-        shift[c] = (float)((double)offset[c] - totals[c] * multiplier[c]);
     }
+    normalization_constants(channels, scale, offset, mean, variance, epsilon, multiplier, shift);
     run(&call, normalize_part, rows);
     free(multiplier);
     free(totals);
     free(block_sums);
 }
 
-void ns_batch_norm_backward(long rows, long channels, const float *output_gradient, const float *relu_output,
-                            const float *x,
-                            const float *scale, const float *mean, const float *variance, float epsilon,
-                            float *input_gradient, float *scale_gradient, float *offset_gradient) {
+void ns_batch_norm_backward(long rows, long channels, const float *output_gradient, const float *relu_offset,
+                            const float *x, const float *scale, const float *mean, const float *variance,
+                            float epsilon, float *input_gradient, float *scale_gradient, float *offset_gradient) {
     float *block_sums = malloc(sizeof(float) * 2 * (block_count(rows) + 1) * channels);
     double *totals = malloc(sizeof(double) * 2 * channels);
-    float *constants = malloc(sizeof(float) * 4 * channels);
+    float *constants = malloc(sizeof(float) * 6 * channels);
     float *inverse_deviation = constants, *a = constants + channels, *b = a + channels, *c = b + channels;
+    float *relu_a = relu_offset ? c + channels : 0, *relu_c = relu_offset ? relu_a + channels : 0;
     for (long k = 0; k < channels; k++) inverse_deviation[k] = 1 / sqrtf(variance[k] + epsilon);
+    if (relu_offset) normalization_constants(channels, scale, relu_offset, mean, variance, epsilon, relu_a, relu_c);
     normalization_call call = {.rows = rows, .channels = channels, .x = x, .gradient = output_gradient,
-                               .relu_output = relu_output,
-                               .mean = mean, .inverse_deviation = inverse_deviation, .a = a, .b = b, .c = c,
+                               .relu_a = relu_a, .relu_c = relu_c, .mean = mean, .inverse_deviation = inverse_deviation, .a = a, .b = b, .c = c,
                                .block_sums = block_sums, .result = input_gradient};
     run(&call, gradient_sums_part, block_count(rows));
     add_block_sums(&call, totals, totals + channels);

@@ -102,8 +102,9 @@ static int windows_tile(const ns_pooling_geometry *g) {
 }
 
 /// The gradient of tiling windows over images [first, end), written once per input element:
-/// the output's gradient where the element was its window's maximum, 0 elsewhere. One
-/// vectorised pass, with no zeroing pass and no scatter.
+/// the output's gradient where the element was its window's maximum, 0 elsewhere (a
+/// non-finite gradient spreads over its window: loud, not hidden). One vectorised pass,
+/// with no zeroing pass and no scatter.
 NS_BODY void max_backward_tiled_body(const ns_pooling_geometry *g, long first, long end,
                                      const float *restrict gradient, const long *restrict argmax,
                                      float *restrict result) {
@@ -117,8 +118,10 @@ NS_BODY void max_backward_tiled_body(const ns_pooling_geometry *g, long first, l
                 for (long iy = 0; iy < g->window_height; iy++)
                     for (long ix = 0; ix < g->window_width; ix++) {
                         long tap = start + iy * row_stride + ix * channels;
+                        // A product, not a select: a select becomes a masked load that waits for the
+                        // comparison, and the pass slows to a crawl.
                         for (long c = 0; c < channels; c++)
-                            result[tap + c] = argmax[out + c] == tap + c ? gradient[out + c] : 0;
+                            result[tap + c] = gradient[out + c] * (argmax[out + c] == tap + c ? 1.0f : 0.0f);
                     }
             }
 }

@@ -158,9 +158,11 @@ void ns_batch_norm_forward(long rows, long channels, const float *x, const float
 /// The gradients of `ns_batch_norm_forward` given the output's gradient dy, with
 /// s = 1 / sqrt(variance + epsilon) and x̂ = (x - mean) * s: offset_gradient = Σ dy,
 /// scale_gradient = Σ dy * x̂, input_gradient = scale * s / rows * (rows * dy - Σ dy - x̂ * Σ dy x̂).
-/// With `relu_output` (the forward's output when it applied the ReLU; else NULL), dy is
-/// taken as zero wherever relu_output is not positive: the gradient through the ReLU too.
-void ns_batch_norm_backward(long rows, long channels, const float *output_gradient, const float *relu_output,
+/// With `relu_offset` (the forward's `offset` when it applied the ReLU; else NULL), dy is taken
+/// as zero wherever the forward's output, recomputed bit for bit from x, was not positive:
+/// the gradient through the ReLU too, without reading that output. (dy is multiplied by 0
+/// there, so a non-finite dy still poisons the result.)
+void ns_batch_norm_backward(long rows, long channels, const float *output_gradient, const float *relu_offset,
                             const float *x, const float *scale, const float *mean, const float *variance,
                             float epsilon, float *input_gradient, float *scale_gradient, float *offset_gradient);
 

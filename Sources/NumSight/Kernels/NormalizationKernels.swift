@@ -41,21 +41,21 @@ enum NormalizationKernels {
     }
 
     /// The C kernel's gradients of `forward` with respect to x, scale and offset, for `Float`;
-    /// `nil` for other scalars. With `reluOutput` (the output of a forward that applied the
-    /// ReLU), the output gradient counts only where that output is positive. The maths is
-    /// `batchNormalizationGradients` in `Ops/Normalization.swift`.
+    /// `nil` for other scalars. With `reluOffset` (the offset of a forward that applied the
+    /// ReLU), the output gradient counts only where that forward's output was positive. The
+    /// maths is `batchNormalizationGradients` in `Ops/Normalization.swift`.
     static func backward<Scalar: TensorScalar>(
-        _ outputGradient: [Scalar], reluOutput: [Scalar]?, x: [Scalar], channels: Int, scale: [Scalar],
+        _ outputGradient: [Scalar], reluOffset: [Scalar]?, x: [Scalar], channels: Int, scale: [Scalar],
         mean: [Scalar], variance: [Scalar], epsilon: Scalar
     ) -> (input: [Scalar], scale: [Scalar], offset: [Scalar])? {
         guard let gradient = outputGradient.floats, let floats = x.floats, let scale = scale.floats,
               let mean = mean.floats, let variance = variance.floats
         else { return nil }
-        let mask = reluOutput?.floats
+        let reluOffset = reluOffset?.floats
         let rows = x.count / Swift.max(channels, 1)
         var scaleGradient = [Float](repeating: 0, count: channels), offsetGradient = scaleGradient
         let inputGradient = [Float](unsafeUninitializedCapacity: x.count) { inputGradient, initialized in
-            ns_batch_norm_backward(rows, channels, gradient, mask, floats, scale, mean, variance, Float(epsilon),
+            ns_batch_norm_backward(rows, channels, gradient, reluOffset, floats, scale, mean, variance, Float(epsilon),
                                    inputGradient.baseAddress, &scaleGradient, &offsetGradient)
             initialized = x.count
         }

@@ -61,7 +61,7 @@ private func batchNormalization<Scalar>(
         appliesReLU: appliesReLU)
     runningMean = momentum * runningMean + (1 - momentum) * Tensor(mean)
     runningVariance = momentum * runningVariance + (1 - momentum) * Tensor(variance)
-    let statistics = BatchStatistics(mean: mean, variance: variance, epsilon: epsilon)
+    let statistics = BatchStatistics(mean: mean, variance: variance, epsilon: epsilon, offset: offset.scalars)
     return Tensor.recording(appliesReLU ? .batchNormalizationReLU : .batchNormalization, shape: x.shape,
                             scalars: scalars, inputs: [x, scale, offset], pullbackUsingOutput: { gradient, output in
         let gradients = batchNormalizationBackward(gradient, x: x, scale: scale, statistics: statistics,
@@ -70,9 +70,9 @@ private func batchNormalization<Scalar>(
     })
 }
 
-/// The per-channel statistics of a training batch, as its normalisation used them.
+/// The per-channel statistics of a training batch and the offset, as its normalisation used them.
 struct BatchStatistics<Scalar: TensorScalar> {
-    var mean: [Scalar], variance: [Scalar], epsilon: Scalar
+    var mean: [Scalar], variance: [Scalar], epsilon: Scalar, offset: [Scalar]
 }
 
 /// The gradients of training-mode batch normalisation with respect to x, scale and
@@ -103,7 +103,7 @@ func batchNormalizationBackward<Scalar>(
     /// The gradient through the ReLU, when there is one.
     func masked(_ t: Tensor<Scalar>) -> Tensor<Scalar> { reluOutput.map { reluBackward(t, x: $0) } ?? t }
     let values = NormalizationKernels.backward(
-        gradient.scalars, reluOutput: reluOutput?.scalars, x: x.scalars, channels: scale.elementCount,
+        gradient.scalars, reluOffset: reluOutput == nil ? nil : statistics.offset, x: x.scalars, channels: scale.elementCount,
         scale: scale.scalars, mean: statistics.mean, variance: statistics.variance, epsilon: statistics.epsilon)
         ?? withoutGradients {
             let gradients = batchNormalizationGradients(masked(gradient), x: x, scale: scale,

@@ -36,6 +36,30 @@ import NumSight
         expectTensor(y, equals: expected, shape: [2_048, 2], tolerance: 1e-3)
     }
 
+    /// The fused op (the Float kernel's ReLU and its mask inside the backward pass) against
+    /// the two ops one after the other: the same values and input gradients.
+    @Test func batchNormalizedReLUIsReLUOfBatchNormalized() {
+        var generator = SeededRandomNumberGenerator(seed: 5)
+        let x = Tensor<Float>.randomNormal(shape: [64, 3, 5], using: &generator)
+        let weights = Tensor<Float>.randomNormal(shape: [64, 3, 5], using: &generator)
+        let (scale, offset) = (Tensor<Float>([1.5, -0.5, 1, 2, 0.5]), Tensor<Float>([0.1, 0.3, -0.2, 0, 1]))
+        func loss(fused: Bool) -> (value: Float, gradient: Tensor<Float>) {
+            var mean = Tensor<Float>.zeros(shape: [5]), variance = Tensor<Float>.ones(shape: [5])
+            let (value, gradient) = valueWithGradient(at: x) { x in
+                let y = fused
+                    ? batchNormalizedReLU(x, scale: scale, offset: offset, runningMean: &mean,
+                                          runningVariance: &variance, isTraining: true)
+                    : relu(batchNormalized(x, scale: scale, offset: offset, runningMean: &mean,
+                                           runningVariance: &variance, isTraining: true))
+                return (y * weights).sum()
+            }
+            return (value.scalar, gradient)
+        }
+        let (fused, separate) = (loss(fused: true), loss(fused: false))
+        #expect(abs(fused.value - separate.value) <= 1e-4 * abs(separate.value))
+        expectTensor(fused.gradient, equals: separate.gradient.scalars, shape: x.shape, tolerance: 1e-5)
+    }
+
     @Test func batchNormalizationInTrainingUsesTheBatchStatistics() {
         var runningMean = Tensor<Double>([0, 0])
         var runningVariance = Tensor<Double>([1, 1])
