@@ -41,9 +41,12 @@ void ns_relu_forward(long count, const float *x, float *y) {
     run(&call, relu_forward_part);
 }
 
+/// A product, not a select: reading the gradient only where x > 0 keeps the portable loop
+/// scalar and branchy, and becomes a masked load on AVX-512 that waits for the comparison.
+/// Adding +0 turns the −0 of a negative gradient times 0 into +0.
 NS_BODY void relu_backward_body(long start, long end, const float *restrict gradient, const float *restrict x,
                                 float *restrict result) {
-    for (long i = start; i < end; i++) result[i] = x[i] > 0 ? gradient[i] : 0;
+    for (long i = start; i < end; i++) result[i] = gradient[i] * (x[i] > 0 ? 1.0f : 0.0f) + 0.0f;
 }
 NS_PATH_VARIANTS(relu_backward,
                  (long start, long end, const float *restrict gradient, const float *restrict x,

@@ -124,7 +124,8 @@ void ns_avg_pool2d_backward(const ns_pooling_geometry *geometry, const float *ou
 /// y[i] = x[i] > 0 ? x[i] : 0 (NaN gives 0).
 void ns_relu_forward(long count, const float *x, float *y);
 
-/// input_gradient[i] = x[i] > 0 ? output_gradient[i] : 0.
+/// input_gradient[i] = x[i] > 0 ? output_gradient[i] : 0 (computed as a product, so a NaN or
+/// infinite output gradient gives NaN even where x[i] <= 0: loud rather than hidden).
 void ns_relu_backward(long count, const float *output_gradient, const float *x, float *input_gradient);
 
 /// data[r * channels + c] += bias[c] for every row r < rows, in place: a layer's bias, and the
