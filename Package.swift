@@ -75,7 +75,8 @@ let package = Package(
         .executableTarget(
             name: "NumSightBenchmarks",
             dependencies: ["NumSight", "MNIST", "CBenchmarkProbes"],
-            path: "Examples/NumSightBenchmarks"
+            path: "Examples/NumSightBenchmarks",
+            exclude: ["pytorch_baseline.py", "compare_with_pytorch.py"]
         ),
 
         // MARK: Tests — one test target per target above
