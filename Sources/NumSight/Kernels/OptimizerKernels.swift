@@ -10,17 +10,15 @@ enum OptimizerKernels {
         _ parameter: inout [Scalar], gradient: [Scalar], firstMoment: inout [Scalar], secondMoment: inout [Scalar],
         beta1: Scalar, beta2: Scalar, epsilon: Scalar, stepSize: Scalar
     ) -> Bool {
-        guard Scalar.self == Float.self else { return false }
         require(gradient.count == parameter.count && firstMoment.count == parameter.count
                      && secondMoment.count == parameter.count, "adam: buffers of different sizes")
-        parameter.withUnsafeMutableBytes { parameter in
-            firstMoment.withUnsafeMutableBytes { firstMoment in
-                secondMoment.withUnsafeMutableBytes { secondMoment in
-                    ns_adam_update(parameter.count / 4, parameter.baseAddress?.assumingMemoryBound(to: Float.self),
-                                   unsafeBitCast(gradient, to: [Float].self),
-                                   firstMoment.baseAddress?.assumingMemoryBound(to: Float.self),
-                                   secondMoment.baseAddress?.assumingMemoryBound(to: Float.self),
-                                   Float(beta1), Float(beta2), Float(epsilon), Float(stepSize))
+        guard let gradient = gradient.floats else { return false }
+        parameter.withUnsafeMutableFloats { parameter in
+            firstMoment.withUnsafeMutableFloats { firstMoment in
+                secondMoment.withUnsafeMutableFloats { secondMoment in
+                    ns_adam_update(parameter.count, parameter.baseAddress, gradient, firstMoment.baseAddress,
+                                   secondMoment.baseAddress, Float(beta1), Float(beta2), Float(epsilon),
+                                   Float(stepSize))
                 }
             }
         }
