@@ -26,4 +26,7 @@ public enum Operation: String, CaseIterable, Sendable {
     case conv2D, conv2DBackwardInput, conv2DBackwardFilter, maxPool2D, avgPool2D, avgPool2DBackward
     /// Normalisation: `batchNormalization` (``batchNormalized(_:scale:offset:runningMean:runningVariance:momentum:epsilon:isTraining:)``).
     case batchNormalization
+    /// Sequences: `cumulativeSum` (``Tensor/cumulativeSum(alongAxis:reverse:)``) and `reverse`
+    /// (``Tensor/reversed(alongAxes:)``).
+    case cumulativeSum, reverse
 }

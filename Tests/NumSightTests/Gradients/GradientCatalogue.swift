@@ -166,4 +166,43 @@ let gradientCatalogue: [GradientCase] = [
     GradientCase(name: "sigmoid cross-entropy", covers: [.softplus], shapes: [[2, 3], [2, 3]]) {
         sigmoidCrossEntropy(logits: $0[0], labels: sigmoid($0[1]))
     },
+    // MARK: Sequence models: indexing, masks, scans, attention and sequence losses
+    GradientCase(name: "gather with an index tensor", covers: [.gather, .scatterAdd], shapes: [[3, 4]]) {
+        $0[0].gathering(IndexTensor([3, 3, 0, 1, 2, 0], shape: [3, 2]), alongAxis: 1).squared()
+    },
+    GradientCase(name: "scatter-add with an index tensor", covers: [.scatterAdd, .add], shapes: [[2, 3], [2, 2]]) {
+        $0[0].scatteringAdding($0[1], at: IndexTensor([1, 1, 0, 2], shape: [2, 2]), alongAxis: 1).squared()
+    },
+    GradientCase(name: "take with an index tensor", covers: [.gather], shapes: [[4, 3]]) {
+        $0[0].taking(IndexTensor([2, 0, 2, 3], shape: [2, 2])).squared()
+    },
+    GradientCase(name: "subscript", covers: [.slice, .reshape], shapes: [[2, 3, 4]]) { $0[0][.all, 1, 1..<3].squared() },
+    GradientCase(name: "lower and upper triangles", covers: [.multiply], shapes: [[2, 3, 3]]) {
+        $0[0].lowerTriangle().squared() + $0[0].upperTriangle(diagonalOffset: 1) * $0[0]
+    },
+    GradientCase(name: "filled where masked", covers: [.select], shapes: [[2, 3]]) {
+        $0[0].filled(with: -2, whereNot: Tensor([1, 0, 1])) * $0[0]
+    },
+    GradientCase(name: "cumulative sum", covers: [.cumulativeSum], shapes: [[2, 4]]) {
+        $0[0].cumulativeSum(alongAxis: 1).squared()
+    },
+    GradientCase(name: "reverse cumulative sum", covers: [.cumulativeSum], shapes: [[3, 2]]) {
+        $0[0].cumulativeSum(alongAxis: 0, reverse: true) * $0[0]
+    },
+    GradientCase(name: "reversed", covers: [.reverse, .scatterAdd], shapes: [[2, 3, 2]]) {
+        $0[0].reversed(alongAxes: [0, 2]).squared() * Tensor.range(from: 0, to: 12).reshaped(to: [2, 3, 2])
+    },
+    GradientCase(name: "matmul broadcasting batch axes", covers: [.matmul, .broadcast], shapes: [[2, 1, 2, 3], [3, 3, 2]]) {
+        matmul($0[0], $0[1])
+    },
+    GradientCase(name: "matmul of a matrix and a batch", covers: [.matmul, .broadcast], shapes: [[2, 3], [2, 3, 2]]) {
+        matmul($0[0], $0[1])
+    },
+    GradientCase(name: "unbiased variance", covers: [.sum, .square], shapes: [[3, 4]]) {
+        $0[0].variance(alongAxes: [1], correction: 1)
+    },
+    GradientCase(name: "standard deviation", covers: [.squareRoot], shapes: [[2, 5]]) {
+        $0[0].standardDeviation(alongAxes: [1], correction: 1)
+    },
+    GradientCase(name: "gelu, tanh form", covers: [.tanh], shapes: [[2, 4]]) { gelu($0[0], approximation: .tanh) },
 ]
