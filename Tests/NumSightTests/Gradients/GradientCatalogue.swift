@@ -205,4 +205,23 @@ let gradientCatalogue: [GradientCase] = [
         $0[0].standardDeviation(alongAxes: [1], correction: 1)
     },
     GradientCase(name: "gelu, tanh form", covers: [.tanh], shapes: [[2, 4]]) { gelu($0[0], approximation: .tanh) },
+    GradientCase(name: "causal attention", covers: [.matmul, .select, .logSumExp], shapes: [[2, 3, 2], [2, 3, 2], [2, 3, 3]]) {
+        scaledDotProductAttention(query: $0[0], key: $0[1], value: $0[2], isCausal: true)
+    },
+    GradientCase(name: "attention with a padding mask", covers: [.matmul, .select], shapes: [[2, 2, 3], [2, 4, 3], [2, 4, 2]]) {
+        scaledDotProductAttention(query: $0[0], key: $0[1], value: $0[2],
+                                  mask: Tensor.paddingMask(lengths: [4, 2], length: 4).reshaped(to: [2, 1, 4]))
+    },
+    GradientCase(name: "multi-head attention", covers: [.matmul, .transpose], shapes: [[2, 3, 4]]) {
+        let attention = withRandomSeed(2) { MultiHeadAttention<Double>(modelSize: 4, headCount: 2) }
+        return attention($0[0], isCausal: true)
+    },
+    GradientCase(name: "cross-entropy along an axis, smoothed, weighted, ignoring a label",
+                 covers: [.logSumExp, .gather], shapes: [[2, 3, 2], [3]], positiveInputs: true) {
+        crossEntropy(logits: $0[0], labels: IndexTensor([2, -1, 0, 1], shape: [2, 2]), alongAxis: 1, ignoredLabel: -1,
+                     labelSmoothing: 0.1, classWeights: $0[1])
+    },
+    GradientCase(name: "cross-entropy without reduction", covers: [.logSumExp], shapes: [[2, 2, 3]]) {
+        crossEntropy(logits: $0[0], labels: IndexTensor([2, 1, 0, 1], shape: [2, 2]), reduction: .none)
+    },
 ]
