@@ -18,7 +18,8 @@ public func gelu<Scalar>(_ x: Tensor<Scalar>, approximation: GELUApproximation) 
     case .none:
         return gelu(x)
     case .tanh:
+        // ½(1 + tanh(u)) = sigmoid(2u): one op instead of three.
         let inner = Scalar(2 / Double.pi).squareRoot() * (x + 0.044715 * x * x * x)
-        return 0.5 * x * (1 + tanh(inner))
+        return x * sigmoid(2 * inner)
     }
 }

@@ -204,7 +204,7 @@ let gradientCatalogue: [GradientCase] = [
     GradientCase(name: "standard deviation", covers: [.squareRoot], shapes: [[2, 5]]) {
         $0[0].standardDeviation(alongAxes: [1], correction: 1)
     },
-    GradientCase(name: "gelu, tanh form", covers: [.tanh], shapes: [[2, 4]]) { gelu($0[0], approximation: .tanh) },
+    GradientCase(name: "gelu, tanh form", covers: [.sigmoid], shapes: [[2, 4]]) { gelu($0[0], approximation: .tanh) },
     GradientCase(name: "causal attention", covers: [.matmul, .select, .logSumExp], shapes: [[2, 3, 2], [2, 3, 2], [2, 3, 3]]) {
         scaledDotProductAttention(query: $0[0], key: $0[1], value: $0[2], isCausal: true)
     },
@@ -223,5 +223,30 @@ let gradientCatalogue: [GradientCase] = [
     },
     GradientCase(name: "cross-entropy without reduction", covers: [.logSumExp], shapes: [[2, 2, 3]]) {
         crossEntropy(logits: $0[0], labels: IndexTensor([2, 1, 0, 1], shape: [2, 2]), reduction: .none)
+    },
+    GradientCase(name: "GRU cell", covers: [.sigmoid, .tanh, .slice], shapes: [[2, 3], [2, 2]]) {
+        let cell = withRandomSeed(5) { GRUCell<Double>(inputSize: 3, hiddenSize: 2) }
+        return cell($0[0], state: $0[1])
+    },
+    GradientCase(name: "LSTM over a sequence", covers: [.sigmoid, .tanh, .concatenate], shapes: [[2, 3, 2]]) {
+        let rnn = withRandomSeed(6) { RNN(LSTMCell<Double>(inputSize: 2, hiddenSize: 2)) }
+        return rnn($0[0])
+    },
+    GradientCase(name: "conv1D", covers: [.conv2D, .conv2DBackwardInput, .conv2DBackwardFilter],
+                 shapes: [[2, 5, 2], [3, 2, 3], [3]]) {
+        conv1D($0[0], filter: $0[1], bias: $0[2], stride: 2, padding: .same).squared()
+    },
+    GradientCase(name: "transposed conv2D", covers: [.conv2DBackwardInput, .conv2D, .conv2DBackwardFilter],
+                 shapes: [[1, 2, 3, 2], [2, 2, 3, 2], [3]]) {
+        transposedConv2D($0[0], filter: $0[1], bias: $0[2], strides: (2, 2)).squared()
+    },
+    GradientCase(name: "group normalisation", covers: [.reciprocalSquareRoot], shapes: [[2, 3, 4], [4], [4]]) {
+        groupNormalized($0[0], groupCount: 2, scale: $0[1], offset: $0[2]).squared()
+    },
+    GradientCase(name: "RMS normalisation", covers: [.reciprocalSquareRoot], shapes: [[3, 4], [4]]) {
+        rmsNormalized($0[0], scale: $0[1])
+    },
+    GradientCase(name: "Jacobian-vector product", covers: [.tanh], shapes: [[3], [3]]) {
+        valueWithJacobianVectorProduct(at: [$0[0]], along: [$0[1]]) { tanh($0[0]) * $0[0] }.jacobianVectorProduct
     },
 ]
