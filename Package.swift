@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "NumSight", targets: ["NumSight"]),
         .executable(name: "MNISTExample", targets: ["MNISTExample"]),
         .executable(name: "NumSightBenchmarks", targets: ["NumSightBenchmarks"]),
+        .executable(name: "AdditionTransformer", targets: ["AdditionTransformer"]),
     ],
     targets: [
         // MARK: Library — tensors, tape, ops, layers, losses, optimisers
@@ -22,7 +23,7 @@ let package = Package(
             path: "Sources/NumSight"
         ),
 
-        // MARK: Examples — the MNIST digit recognizer and the benchmarks
+        // MARK: Examples — the MNIST digit recognizer, the benchmarks and the addition transformer
 
         /// Data, model, training loop, preprocessing, server and web page of the digit recognizer.
         .target(
@@ -42,6 +43,13 @@ let package = Package(
             name: "NumSightBenchmarks",
             dependencies: ["NumSight", "MNISTApp"],
             path: "Examples/NumSightBenchmarks"
+        ),
+
+        /// A decoder-only transformer that learns three-digit addition, from the public API only.
+        .executableTarget(
+            name: "AdditionTransformer",
+            dependencies: ["NumSight"],
+            path: "Examples/AdditionTransformer"
         ),
 
         // MARK: Tests
