@@ -38,10 +38,16 @@ let package = Package(
             dependencies: ["MNISTApp"],
             path: "Examples/MNISTExample"
         ),
+        /// Measures the machine's peak FMA rate, for the benchmarks' fractions of peak.
+        .target(
+            name: "CBenchmarkProbes",
+            dependencies: ["CNumSightKernels"],
+            path: "Examples/CBenchmarkProbes"
+        ),
         /// Prints kernel, tape and training figures (`name value unit`).
         .executableTarget(
             name: "NumSightBenchmarks",
-            dependencies: ["NumSight", "MNISTApp"],
+            dependencies: ["NumSight", "MNISTApp", "CBenchmarkProbes"],
             path: "Examples/NumSightBenchmarks"
         ),
 
@@ -59,9 +65,15 @@ let package = Package(
             name: "DocumentationTestSupport",
             path: "Tests/DocumentationTestSupport"
         ),
+        /// Naive kernels written from the definitions: the oracle the C kernels are tested against.
+        .target(
+            name: "CNumSightReferenceKernels",
+            dependencies: ["CNumSightKernels"],
+            path: "Tests/CNumSightReferenceKernels"
+        ),
         .testTarget(
             name: "NumSightTests",
-            dependencies: ["NumSight", "DocumentationTestSupport"],
+            dependencies: ["NumSight", "DocumentationTestSupport", "CNumSightReferenceKernels"],
             path: "Tests/NumSightTests",
             exclude: ["Serialization/Fixtures"]
         ),

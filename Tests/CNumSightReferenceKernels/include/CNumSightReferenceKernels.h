@@ -3,8 +3,9 @@
 
 // Naive kernels, written straight from the definitions in CNumSightKernels.h: the
 // specification the fast kernels are tested against. Same arguments, one thread, slow.
+// Used by the Swift kernel tests and by the C driver of Tests/Arm64.
 
-#include "CNumSightKernels.h"
+#include <CNumSightKernels.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -28,10 +29,32 @@ void ns_reference_conv2d_backward_filter(const ns_convolution_geometry *geometry
 
 void ns_reference_max_pool2d_forward(const ns_pooling_geometry *geometry, const float *input,
                                      float *output, long *argmax);
+void ns_reference_max_pool2d_backward(const ns_pooling_geometry *geometry,
+                                      const float *output_gradient, const long *argmax,
+                                      float *input_gradient);
 void ns_reference_avg_pool2d_forward(const ns_pooling_geometry *geometry, const float *input,
                                      float *output);
 void ns_reference_avg_pool2d_backward(const ns_pooling_geometry *geometry,
                                       const float *output_gradient, float *input_gradient);
+
+void ns_reference_relu_forward(long count, const float *x, float *y);
+void ns_reference_relu_backward(long count, const float *output_gradient, const float *x,
+                                float *input_gradient);
+void ns_reference_arithmetic(ns_arithmetic_operator op, long count, const float *a, long a_count,
+                             const float *b, long b_count, float *result);
+void ns_reference_sum_rows(long rows, long columns, const float *x, float *sums);
+
+void ns_reference_batch_norm_forward(long rows, long channels, const float *x, const float *scale,
+                                     const float *offset, float epsilon, float *output, float *mean,
+                                     float *variance);
+void ns_reference_batch_norm_backward(long rows, long channels, const float *output_gradient,
+                                      const float *x, const float *scale, const float *mean,
+                                      const float *variance, float epsilon, float *input_gradient,
+                                      float *scale_gradient, float *offset_gradient);
+
+void ns_reference_adam_update(long count, float *parameter, const float *gradient, float *first_moment,
+                              float *second_moment, float beta1, float beta2, float epsilon,
+                              float step_size);
 
 #ifdef __cplusplus
 }

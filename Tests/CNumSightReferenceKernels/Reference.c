@@ -118,6 +118,13 @@ void ns_reference_max_pool2d_forward(const ns_pooling_geometry *g, const float *
                     { output[out] = best < 0 ? 0 : input[best]; argmax[out] = best; })
 }
 
+void ns_reference_max_pool2d_backward(const ns_pooling_geometry *g, const float *output_gradient,
+                                      const long *argmax, float *input_gradient) {
+    for (long i = 0; i < g->batch * g->input_height * g->input_width * g->channels; i++) input_gradient[i] = 0;
+    for (long i = 0; i < g->batch * g->output_height * g->output_width * g->channels; i++)
+        if (argmax[i] >= 0) input_gradient[argmax[i]] += output_gradient[i];
+}
+
 void ns_reference_avg_pool2d_forward(const ns_pooling_geometry *g, const float *input, float *output) {
     FOR_EACH_WINDOW(g, double sum = 0; long count = 0;,
                     { sum += input[in]; count++; },

@@ -1,8 +1,16 @@
 // Independent chains of fused multiply-adds, to measure the peak FLOP rate of each path.
-#include "CNumSightKernels.h"
-#include "ThreadPool.h"
+#include "CBenchmarkProbes.h"
+#include <CNumSightKernels.h>
+#include <pthread.h>
 
+#if defined(__aarch64__)
+/// Wide arm64 cores (Apple M1, Neoverse V1) have four FMA pipes of latency 4: sixteen chains
+/// keep them busy, in 16 of the 32 vector registers.
+enum { chain_count = 16 };
+#else
+/// Two FMA pipes of latency 4 to 6 on x86-64: twelve chains, which fit AVX2's 16 registers.
 enum { chain_count = 12 };
+#endif
 
 /// Keeps the compiler from dropping the chains: each part stores its result here.
 static volatile float sink[256];
@@ -35,6 +43,23 @@ __attribute__((target("avx2,fma"))) static float run_avx2(long iterations) {
 }
 #endif
 
+#if defined(__aarch64__)
+#include <arm_neon.h>
+
+/// Chains in the form of NEON's fmla, whose addend is also its destination (the x86 form
+/// c * f + t would cost a register copy per step).
+static float run_neon(long iterations) {
+    float32x4_t chains[chain_count];
+    for (int i = 0; i < chain_count; i++) chains[i] = vdupq_n_f32((float)i);
+    float32x4_t factor = vdupq_n_f32(0.999999f), term = vdupq_n_f32(1e-6f);
+    for (long t = 0; t < iterations; t++)
+#pragma clang loop unroll(full)
+        for (int i = 0; i < chain_count; i++) chains[i] = vfmaq_f32(chains[i], factor, term);
+    for (int i = 1; i < chain_count; i++) chains[0] = vaddq_f32(chains[0], chains[i]);
+    return vaddvq_f32(chains[0]);
+}
+#endif
+
 typedef float float4 __attribute__((ext_vector_type(4)));
 
 /// Four-wide chains in Clang vectors: SSE on x86-64, NEON on arm64.
@@ -53,22 +78,38 @@ static long flops_per_iteration(ns_kernel_path path) {
     return 2 * chain_count * lanes;
 }
 
-static void run_part(void *context, long part, long part_count) {
-    long iterations = *(const long *)context;
-    (void)part_count;
+/// What one thread runs: its index (for the sink) and the iterations.
+typedef struct {
+    long part, iterations;
+} chain_run;
+
+static void *run_part(void *context) {
+    const chain_run *run = context;
     float result;
     switch (ns_current_kernel_path()) {
 #if defined(__x86_64__)
-    case NS_KERNEL_PATH_AVX512: result = run_avx512(iterations); break;
-    case NS_KERNEL_PATH_AVX2: result = run_avx2(iterations); break;
+    case NS_KERNEL_PATH_AVX512: result = run_avx512(run->iterations); break;
+    case NS_KERNEL_PATH_AVX2: result = run_avx2(run->iterations); break;
 #endif
-    default: result = run_portable(iterations); break;
+#if defined(__aarch64__)
+    case NS_KERNEL_PATH_NEON: result = run_neon(run->iterations); break;
+#endif
+    default: result = run_portable(run->iterations); break;
     }
-    sink[part % 256] = result;
+    sink[run->part % 256] = result;
+    return 0;
 }
 
 double ns_fma_throughput(long iterations) {
-    long parts = ns_thread_count();
-    ns_parallel_run(parts, run_part, &iterations);
-    return (double)parts * iterations * flops_per_iteration(ns_current_kernel_path());
+    enum { most_threads = 256 };
+    long parts = ns_thread_count() < most_threads ? ns_thread_count() : most_threads;
+    chain_run runs[most_threads];
+    pthread_t threads[most_threads];
+    for (long part = 0; part < parts; part++) runs[part] = (chain_run){part, iterations};
+    long started = 1;
+    while (started < parts && pthread_create(&threads[started], 0, run_part, &runs[started]) == 0)
+        started++;
+    run_part(&runs[0]);
+    for (long part = 1; part < started; part++) pthread_join(threads[part], 0);
+    return (double)started * iterations * flops_per_iteration(ns_current_kernel_path());
 }
