@@ -49,6 +49,11 @@ public struct IndexTensor: Equatable, Hashable, Sendable, CustomStringConvertibl
         return IndexTensor(indices, shape: resolved)
     }
 
+    /// The elements of `tensor` rounded toward zero (labels stored as floats).
+    public init<Scalar: TensorScalar>(truncating tensor: Tensor<Scalar>) {
+        self.init(tensor.scalars.map { Int($0) }, shape: tensor.shape)
+    }
+
     /// The indices as floating-point values, for arithmetic and comparisons.
     public func converted<Scalar: TensorScalar>(to type: Scalar.Type = Scalar.self) -> Tensor<Scalar> {
         Tensor(indices.map { Scalar($0) }, shape: shape)
@@ -66,12 +71,6 @@ extension Tensor {
     /// ```
     @_specialize(where Scalar == Float)
     public func argmaxIndices(alongAxis axis: Int = -1) -> IndexTensor {
-        let positions = argmax(alongAxis: axis)
-        return IndexTensor(positions.scalars.map { Int($0) }, shape: positions.shape)
-    }
-
-    /// The elements rounded toward zero, as integers (labels stored as floats).
-    public func indexTensor() -> IndexTensor {
-        IndexTensor(scalars.map { Int($0) }, shape: shape)
+        IndexTensor(truncating: argmax(alongAxis: axis))
     }
 }

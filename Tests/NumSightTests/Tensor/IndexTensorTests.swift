@@ -7,7 +7,7 @@ import NumSight
         #expect(tokens.rank == 2 && tokens.elementCount == 6)
         #expect(tokens.reshaped(to: [-1]).shape == [6])
         #expect(tokens.converted(to: Float.self).scalars == [3, 1, 4, 1, 5, 9])
-        #expect(Tensor<Float>([2, 0.9, 7], shape: [3]).indexTensor().indices == [2, 0, 7])
+        #expect(IndexTensor(truncating: Tensor<Float>([2, 0.9, 7])).indices == [2, 0, 7])
     }
 
     @Test func argmaxGivesIntegers() {
