@@ -79,10 +79,10 @@ let package = Package(
             path: "Examples/NumSightBenchmarks"
         ),
 
-        /// A decoder-only transformer that learns three-digit addition, from the public API only.
+        /// A decoder-only transformer that learns three-digit addition; the model uses NumSight's public API only.
         .executableTarget(
             name: "AdditionTransformer",
-            dependencies: ["NumSight"],
+            dependencies: ["NumSight", "Plotting"],
             path: "Examples/AdditionTransformer"
         ),
 

@@ -1,9 +1,9 @@
 import Foundation
 import NumSight
 
-// A decoder-only transformer learns to add two three-digit numbers, written as
-// characters, from nothing but NumSight's public API. It prints the exact match on
-// held-out problems (never trained on) and writes its training curve.
+// A decoder-only transformer, built from nothing but NumSight's public API, learns to
+// add two three-digit numbers written as characters. It prints the exact match on
+// held-out problems (never trained on) and writes its training curve (drawn by Plotting).
 
 let steps = 1500, batchSize = 64, evaluationInterval = 100
 var problems = AdditionProblems(heldOutCount: 2000, seed: 1)
@@ -27,28 +27,39 @@ func heldOutExactMatch(of model: DecoderTransformer, on problems: [(Int, Int)]) 
     return Double(correct.count) / Double(problems.count)
 }
 
+/// The fraction of rows whose scored targets (those not -1) are all the most likely token.
+func exactMatch(of logits: Tensor<Float>, targets: IndexTensor) -> Double {
+    let predicted = logits.argmaxIndices().indices
+    let length = targets.shape[1]
+    let correct = (0..<targets.shape[0]).filter { row in
+        (row * length..<(row + 1) * length).allSatisfy { targets.indices[$0] == -1 || targets.indices[$0] == predicted[$0] }
+    }
+    return Double(correct.count) / Double(targets.shape[0])
+}
+
 var curve = TrainingCurve()
 let start = Date()
 for step in 1...steps {
     let batch = problems.trainingBatch(size: batchSize)
+    var logits = Tensor<Float>(0)
     let (loss, gradients) = valueWithGradients(of: model) { model in
-        crossEntropy(logits: model(batch.inputs), labels: batch.targets, ignoredLabel: -1)
+        logits = model(batch.inputs)
+        return crossEntropy(logits: logits, labels: batch.targets, ignoredLabel: -1)
     }
     optimizer.update(model, along: gradients)
-    if step % evaluationInterval == 0 || step == steps {
-        let exactMatch = heldOutExactMatch(of: model, on: Array(problems.heldOut.prefix(500)))
-        curve.record(step: step, loss: Double(loss.scalar), exactMatch: exactMatch)
+    curve.record(loss: Double(loss.scalar), exactMatch: exactMatch(of: logits, targets: batch.targets))
+    if step % evaluationInterval == 0 {
+        let heldOutMatch = heldOutExactMatch(of: model, on: Array(problems.heldOut.prefix(500)))
+        curve.closeInterval(at: step, heldOutMatch: heldOutMatch)
         print(String(format: "step %5d  loss %.4f  held-out exact match %5.1f %%  %.0f s", step, loss.scalar,
-                     100 * exactMatch, Date().timeIntervalSince(start)))
-    } else if step % 10 == 0 {
-        curve.record(step: step, loss: Double(loss.scalar))
+                     100 * heldOutMatch, Date().timeIntervalSince(start)))
     }
 }
 
 let exactMatch = heldOutExactMatch(of: model, on: problems.heldOut)
-try curve.writeCSV(to: URL(fileURLWithPath: "addition_training_curve.csv"))
-try curve.writeSVG(to: URL(fileURLWithPath: "addition_training_curve.svg"))
-print(String(format: "trained in %.0f s; training curve: addition_training_curve.csv and .svg",
+try curve.write(csv: URL(fileURLWithPath: "addition_training_curve.csv"),
+                png: URL(fileURLWithPath: "addition_training_curve.png"))
+print(String(format: "trained in %.0f s; training curve: addition_training_curve.csv and .png",
              Date().timeIntervalSince(start)))
 print(String(format: "held-out exact match: %.2f %% of %d problems", 100 * exactMatch, problems.heldOut.count))
 if exactMatch < 0.99 {
