@@ -76,7 +76,8 @@ let package = Package(
         .executableTarget(
             name: "NumSightBenchmarks",
             dependencies: ["NumSight", "MNIST", "CBenchmarkProbes"],
-            path: "Examples/NumSightBenchmarks"
+            path: "Examples/NumSightBenchmarks",
+            exclude: ["pytorch_baseline.py", "compare_with_pytorch.py"]
         ),
 
         /// A decoder-only transformer that learns three-digit addition; the model uses NumSight's public API only.
