@@ -22,16 +22,25 @@ public func valueWithJacobianVectorProduct<Scalar>(
     require(inputs.count == directions.count && zip(inputs, directions).allSatisfy { $0.shape == $1.shape },
             "valueWithJacobianVectorProduct: directions \(directions.map(\.shape)) should match inputs "
                 + "\(inputs.map(\.shape))")
-    let nested = GradientRecording.isEnabled && GradientRecording.enclosingDifferentiations > 0
+    // As in valueWithGradients(at:of:): recorded inside another differentiation.
+    var creatingGraph: Bool? = nil
+    if !GradientRecording.isEnabled {
+        creatingGraph = false
+    } else if (inputs + directions).contains(where: \.requiresGradient) {
+        creatingGraph = true
+    }
     return withGradients {
         let watched = inputs.map { $0.watched() }
         let value = body(watched)
         guard value.requiresGradient else { return (value, Tensor.zeros(shape: value.shape)) }
         let cotangent = Tensor<Scalar>.zeros(shape: value.shape).requiringGradient()
         let vectorJacobian = gradients(of: value, withRespectTo: watched, seed: cotangent, retainingGraph: true,
-                                       creatingGraph: true)
+                                       creatingGraph: .some(true)).gradients
         let pairing = zip(vectorJacobian, directions).map { ($0 * $1).sum() }.reduce(Tensor(0), +)
-        let product = gradients(of: pairing, withRespectTo: [cotangent], creatingGraph: nested)[0]
-        return (nested ? value : value.detached(), product)
+        // The watched inputs are targets too, so that only tensors from outside decide the recording.
+        let (products, isRecorded) = gradients(
+            of: pairing, withRespectTo: [cotangent] + watched, seed: Tensor(1), retainingGraph: false,
+            creatingGraph: creatingGraph)
+        return (isRecorded ? value : value.detached(), products[0])
     }
 }
