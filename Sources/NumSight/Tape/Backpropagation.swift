@@ -24,7 +24,9 @@ enum Backpropagation<Scalar: TensorScalar> {
         let recorded = creatingGraph ?? order.contains { $0.isLeaf && !isTarget($0) }
         let audit = recorded ? GradientRecording.audit : nil
         var pending = [Tensor<Scalar>?](repeating: nil, count: order.count)
-        pending[order.count - 1] = audit == nil ? seed : seed.requiringGradient()
+        // Under audit a constant seed becomes a leaf, so that a pullback dropping the graph shows;
+        // a seed that records already (a differentiated cotangent) must stay connected.
+        pending[order.count - 1] = audit == nil || seed.requiresGradient ? seed : seed.requiringGradient()
         let run = {
             for index in order.indices.reversed() {
                 guard let gradient = pending[index] else { continue }
