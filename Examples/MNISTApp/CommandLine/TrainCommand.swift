@@ -27,7 +27,7 @@ public enum TrainCommand: Subcommand {
                           help: "Epochs without a better validation accuracy before stopping (then the best epoch's "
                               + "weights are kept), or none. (recipe: none or 3)"),
         CommandLineOption("seed", valueName: "N", default: "42",
-                          help: "Seeds weights, order and augmentation: the same seed and threads give the same model."),
+                          help: "Seeds weights, order and augmentation: the same seed, threads and kernel path give the same model."),
         CommandLineOption("validation-fraction", valueName: "F", default: "0.1",
                           help: "The last part of the training set held out for validation."),
         CommandLineOption("output", valueName: "FOLDER", default: TrainingOutput.defaultFolder.relativePath,
