@@ -1,3 +1,4 @@
+import CBenchmarkProbes
 import CNumSightKernels
 
 /// The measured peak rate of fused multiply-adds on the selected path, per thread count.

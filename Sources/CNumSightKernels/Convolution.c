@@ -114,7 +114,7 @@ static void backward_filter_part(void *context, long part, long part_count) {
 void ns_conv2d_forward(const ns_convolution_geometry *geometry, const float *input,
                        const float *filter, float *output) {
     ns_kernel_path path = ns_current_kernel_path();
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(__aarch64__)
     if (ns_conv2d_direct_handles(geometry, path, 0)) {
         ns_conv2d_direct_forward(geometry, input, filter, output);
         return;
@@ -127,7 +127,7 @@ void ns_conv2d_forward(const ns_convolution_geometry *geometry, const float *inp
 void ns_conv2d_backward_input(const ns_convolution_geometry *geometry, const float *output_gradient,
                               const float *filter, float *input_gradient) {
     ns_kernel_path path = ns_current_kernel_path();
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(__aarch64__)
     if (ns_conv2d_direct_handles(geometry, path, 1)) {
         ns_conv2d_direct_backward_input(geometry, output_gradient, filter, input_gradient);
         return;
@@ -141,7 +141,7 @@ void ns_conv2d_backward_input(const ns_convolution_geometry *geometry, const flo
 void ns_conv2d_backward_filter(const ns_convolution_geometry *geometry, const float *input,
                                const float *output_gradient, float *filter_gradient) {
     ns_kernel_path path = ns_current_kernel_path();
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(__aarch64__)
     if (ns_conv2d_direct_handles(geometry, path, 0)) {
         ns_conv2d_direct_backward_filter(geometry, input, output_gradient, filter_gradient);
         return;

@@ -10,7 +10,8 @@ int ns_conv2d_direct_handles(const ns_convolution_geometry *g, ns_kernel_path pa
                              int is_backward_input) {
     long rows = g->kernel_height * g->kernel_width * g->input_channels;
     int stride_one = g->stride_height == 1 && g->stride_width == 1;
-    return path == NS_KERNEL_PATH_AVX512 && g->input_channels <= max_input_channels &&
+    int direct_path = path == NS_KERNEL_PATH_AVX512 || path == NS_KERNEL_PATH_NEON;
+    return direct_path && g->input_channels <= max_input_channels &&
            rows <= max_rows && (stride_one || !is_backward_input);
 }
 

@@ -20,6 +20,10 @@ static int cpu_can_run(ns_kernel_path path) {
         return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
                __builtin_cpu_supports("fma");
 #endif
+#if defined(__aarch64__)
+    case NS_KERNEL_PATH_NEON:
+        return 1;  // every arm64 CPU has NEON (Advanced SIMD) with fused multiply-add
+#endif
     default:
         return 0;
     }
@@ -33,10 +37,12 @@ static ns_kernel_path automatic_path(void) {
         if (strcmp(name, "portable") == 0) requested = NS_KERNEL_PATH_PORTABLE;
         if (strcmp(name, "avx2") == 0) requested = NS_KERNEL_PATH_AVX2;
         if (strcmp(name, "avx512") == 0) requested = NS_KERNEL_PATH_AVX512;
+        if (strcmp(name, "neon") == 0) requested = NS_KERNEL_PATH_NEON;
         if (requested != NS_KERNEL_PATH_AUTOMATIC && cpu_can_run(requested)) return requested;
     }
     if (cpu_can_run(NS_KERNEL_PATH_AVX512)) return NS_KERNEL_PATH_AVX512;
     if (cpu_can_run(NS_KERNEL_PATH_AVX2)) return NS_KERNEL_PATH_AVX2;
+    if (cpu_can_run(NS_KERNEL_PATH_NEON)) return NS_KERNEL_PATH_NEON;
     return NS_KERNEL_PATH_PORTABLE;
 }
 

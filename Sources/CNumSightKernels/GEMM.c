@@ -11,6 +11,9 @@ const ns_sgemm_kernel *ns_sgemm_kernel_for(ns_kernel_path path) {
     if (path == NS_KERNEL_PATH_AVX512) return &ns_sgemm_kernel_avx512;
     if (path == NS_KERNEL_PATH_AVX2) return &ns_sgemm_kernel_avx2;
 #endif
+#if defined(__aarch64__)
+    if (path == NS_KERNEL_PATH_NEON) return &ns_sgemm_kernel_neon;
+#endif
     (void)path;
     return &ns_sgemm_kernel_portable;
 }

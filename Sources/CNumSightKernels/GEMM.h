@@ -23,6 +23,9 @@ extern const ns_sgemm_kernel ns_sgemm_kernel_portable;
 extern const ns_sgemm_kernel ns_sgemm_kernel_avx2;
 extern const ns_sgemm_kernel ns_sgemm_kernel_avx512;
 #endif
+#if defined(__aarch64__)
+extern const ns_sgemm_kernel ns_sgemm_kernel_neon;
+#endif
 
 /// The tile kernel of `path`.
 const ns_sgemm_kernel *ns_sgemm_kernel_for(ns_kernel_path path);

@@ -1,11 +1,13 @@
 import Foundation
+import MNIST
 import NumSight
+import Plotting
 
 /// `MNISTExample evaluate`: test accuracy, per-class accuracy, the confusion matrix
 /// (printed and as a heat map) and a grid of the misclassified digits.
-public enum EvaluateCommand: Subcommand {
+enum EvaluateCommand: Subcommand {
     public static let name = "evaluate"
-    public static let summary = "Measure a trained model on the test set; draw its confusion matrix and mistakes."
+    static let summary = "Measure a trained model on the test set; draw its confusion matrix and mistakes."
     public static let options = [
         CommandLineOption("model", valueName: "PATH", default: TrainingOutput.defaultModelPath.relativePath,
                           help: "The trained model (safetensors)."),

@@ -1,5 +1,7 @@
 import Foundation
+import MNIST
 import NumSight
+import Plotting
 
 /// `MNISTExample train`: trains the seed CNN with a ``TrainingRecipe`` (the default
 /// one, a fixed six-epoch budget, or `--recipe original`, the Keras app's), each of

@@ -7,7 +7,8 @@
 //
 // Work above `ns_parallel_threshold()` is split statically over `ns_thread_count()`
 // threads, so results are bit-identical from run to run for a given thread count.
-// The naive reference kernels the tests check against are in CNumSightReferenceKernels.h.
+// The naive reference kernels the tests check against are in the test-support target
+// CNumSightReferenceKernels (Tests/CNumSightReferenceKernels).
 
 #ifdef __cplusplus
 extern "C" {
@@ -21,10 +22,12 @@ typedef enum {
     NS_KERNEL_PATH_PORTABLE = 1,
     NS_KERNEL_PATH_AVX2 = 2,
     NS_KERNEL_PATH_AVX512 = 3,
+    NS_KERNEL_PATH_NEON = 4,
 } ns_kernel_path;
 
 /// The path in use: chosen from the CPU at first use, or from NUMSIGHT_KERNEL_PATH
-/// (`portable`, `avx2`, `avx512`) when that variable is set.
+/// (`portable`, `avx2`, `avx512` on x86-64; `portable`, `neon` on arm64) when that
+/// variable is set.
 ns_kernel_path ns_current_kernel_path(void);
 
 /// Forces `path` (AUTOMATIC chooses again, as at first use). Returns 0 on success,
@@ -170,17 +173,8 @@ void ns_adam_update(long count, float *parameter, const float *gradient, float *
 /// not page-fault each time. Does nothing with other C libraries.
 void ns_keep_freed_memory(void);
 
-// MARK: Measurement
-
-/// Runs `iterations` rounds of independent fused multiply-adds on every one of
-/// `ns_thread_count()` threads, with the widest vectors of the current path, and returns
-/// the number of floating-point operations done (time it to get the peak FLOP rate).
-double ns_fma_throughput(long iterations);
-
 #ifdef __cplusplus
 }
 #endif
-
-#include "CNumSightReferenceKernels.h"
 
 #endif

@@ -2,14 +2,14 @@ import CNumSightKernels
 
 /// How the CPU kernels run: the instruction-set path (chosen from the CPU at
 /// start-up, or forced by the environment variable `NUMSIGHT_KERNEL_PATH` =
-/// `portable`, `avx2` or `avx512`) and the number of threads.
+/// `portable`, `avx2`, `avx512` or `neon`) and the number of threads.
 public enum KernelConfiguration {
     /// An instruction-set path of the kernels.
     public enum Path: String, CaseIterable, Sendable {
         /// `portable`: plain C that runs on any CPU; `avx2`: AVX2 and FMA (Haswell and
-        /// later); `avx512`: AVX-512F and VL with FMA. The raw values are the spellings of
-        /// `NUMSIGHT_KERNEL_PATH`.
-        case portable, avx2, avx512
+        /// later); `avx512`: AVX-512F and VL with FMA; `neon`: arm64's Advanced SIMD. The raw
+        /// values are the spellings of `NUMSIGHT_KERNEL_PATH`.
+        case portable, avx2, avx512, neon
     }
 
     /// The path in use.
@@ -17,6 +17,7 @@ public enum KernelConfiguration {
         switch ns_current_kernel_path() {
         case NS_KERNEL_PATH_AVX512: .avx512
         case NS_KERNEL_PATH_AVX2: .avx2
+        case NS_KERNEL_PATH_NEON: .neon
         default: .portable
         }
     }
@@ -30,6 +31,7 @@ public enum KernelConfiguration {
         case .portable?: NS_KERNEL_PATH_PORTABLE
         case .avx2?: NS_KERNEL_PATH_AVX2
         case .avx512?: NS_KERNEL_PATH_AVX512
+        case .neon?: NS_KERNEL_PATH_NEON
         }
         return ns_select_kernel_path(code) == 0
     }

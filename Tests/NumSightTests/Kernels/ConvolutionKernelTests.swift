@@ -1,4 +1,5 @@
 import CNumSightKernels
+import CNumSightReferenceKernels
 import Testing
 
 extension KernelTests {

@@ -1,4 +1,5 @@
 import CNumSightKernels
+import NumSight
 import Testing
 
 extension KernelTests {
@@ -12,6 +13,21 @@ extension KernelTests {
             #expect(ns_current_kernel_path() == NS_KERNEL_PATH_PORTABLE)
             #expect(ns_select_kernel_path(NS_KERNEL_PATH_AUTOMATIC) == 0)
             #expect(ns_current_kernel_path() != NS_KERNEL_PATH_AUTOMATIC)
+        }
+
+        /// The public path names reach the C dispatch: `portable` runs everywhere, `neon` only on arm64.
+        @Test func publicPathNamesSelectTheirPaths() {
+            typealias Configuration = NumSight.KernelConfiguration
+            defer { Configuration.select(nil) }
+            #expect(Configuration.select(.portable))
+            #expect(Configuration.path == .portable)
+            #if arch(arm64)
+            #expect(Configuration.select(.neon))
+            #expect(Configuration.path == .neon)
+            #else
+            #expect(!Configuration.select(.neon))
+            #expect(Configuration.path == .portable)
+            #endif
         }
 
         @Test func keepsAtLeastOneThread() {

@@ -13,14 +13,14 @@ struct KernelConfiguration: CustomStringConvertible {
     var description: String {
         let names = [
             NS_KERNEL_PATH_PORTABLE: "portable", NS_KERNEL_PATH_AVX2: "avx2",
-            NS_KERNEL_PATH_AVX512: "avx512",
+            NS_KERNEL_PATH_AVX512: "avx512", NS_KERNEL_PATH_NEON: "neon",
         ]
         return "\(names[path] ?? "?") path, \(threads) thread(s)"
     }
 
     /// Every path this CPU runs, on 1 and 2 threads.
     static var all: [KernelConfiguration] {
-        let paths = [NS_KERNEL_PATH_PORTABLE, NS_KERNEL_PATH_AVX2, NS_KERNEL_PATH_AVX512]
+        let paths = [NS_KERNEL_PATH_PORTABLE, NS_KERNEL_PATH_AVX2, NS_KERNEL_PATH_AVX512, NS_KERNEL_PATH_NEON]
         let supported = paths.filter { ns_select_kernel_path($0) == 0 }
         ns_select_kernel_path(NS_KERNEL_PATH_AUTOMATIC)
         return supported.flatMap { path in [1, 2].map { KernelConfiguration(path: path, threads: $0) } }
