@@ -51,13 +51,18 @@ public final class BatchNorm<Scalar: TensorScalar>: Layer {
     /// mode, updating the running ones, and with the running statistics otherwise.
     @_specialize(where Scalar == Float)
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
-        let isTraining = LearningPhase.isTraining
-        if isTraining { trainingStepCount += 1 }
-        // Step t keeps (t − 1)/t of the running statistics, a plain average, until that exceeds `momentum`.
-        let stepMomentum = Swift.min(momentum, 1 - 1 / Scalar(Swift.max(trainingStepCount, 1)))
-        return batchNormalized(input, scale: scale.value, offset: offset.value, runningMean: &runningMean.value,
-                               runningVariance: &runningVariance.value, momentum: stepMomentum, epsilon: epsilon,
-                               isTraining: isTraining)
+        batchNormalized(input, scale: scale.value, offset: offset.value, runningMean: &runningMean.value,
+                        runningVariance: &runningVariance.value, momentum: momentumForThisCall(), epsilon: epsilon,
+                        isTraining: isTraining)
+    }
+
+    /// The momentum with which this call moves the running statistics. In training mode
+    /// it counts a step: step t keeps min(momentum, (t − 1)/t) of them, a plain average
+    /// of the first steps; in inference it changes nothing (nor are they moved).
+    func momentumForThisCall() -> Scalar {
+        guard isTraining else { return momentum }
+        trainingStepCount += 1
+        return Swift.min(momentum, 1 - 1 / Scalar(trainingStepCount))
     }
 }
 

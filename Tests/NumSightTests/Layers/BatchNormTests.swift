@@ -32,6 +32,16 @@ import NumSight
         expectTensor(norm.runningMean.value, equals: [7], shape: [1], tolerance: 1e-12)
     }
 
+    @Test func theFusedNormAndReLUOfASequentialAveragesAlike() {
+        // Sequential runs BatchNorm followed by a ReLU as one op: the same plain average of the first steps.
+        let norm = BatchNorm<Double>(featureCount: 1)
+        let model = Sequential<Double>([norm, Activation.relu])
+        for mean in [1.0, 2, 3, 4] { _ = withTrainingMode { model(batch(mean: mean)) } }
+        #expect(norm.trainingStepCount == 4)
+        expectTensor(norm.runningMean.value, equals: [2.5], shape: [1], tolerance: 1e-12)
+        expectTensor(norm.runningVariance.value, equals: [1.25], shape: [1], tolerance: 1e-12)
+    }
+
     @Test func inferenceNeitherCountsNorMovesTheStatistics() {
         let norm = BatchNorm<Double>(featureCount: 1)
         let output = norm(batch(mean: 4))
