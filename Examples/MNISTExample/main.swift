@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc   // `stdout`, a C global, for `setvbuf`
+#elseif canImport(Musl)
+@preconcurrency import Musl
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
 import Foundation
 import MNISTApp
 import NumSight
@@ -10,6 +17,9 @@ FileHandle.standardError.write(Data("""
     """.utf8))
 #endif
 
+// Every line reaches a pipe or a log file as it is printed (C buffers whole blocks when
+// standard output is not a terminal), even while `serve` runs on after training.
+setvbuf(stdout, nil, _IOLBF, 0)
 // Training and serving reuse the same large buffers at every step or request.
 KernelConfiguration.keepFreedMemory()
 exit(MNISTCommandLine.run(Array(CommandLine.arguments.dropFirst())))

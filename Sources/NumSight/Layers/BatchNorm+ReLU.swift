@@ -5,7 +5,7 @@ extension BatchNorm {
     @_specialize(where Scalar == Float)
     func appliedWithReLU(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         batchNormalizedReLU(input, scale: scale.value, offset: offset.value, runningMean: &runningMean.value,
-                            runningVariance: &runningVariance.value, momentum: momentum, epsilon: epsilon,
+                            runningVariance: &runningVariance.value, momentum: momentumForThisCall(), epsilon: epsilon,
                             isTraining: isTraining)
     }
 }

@@ -109,6 +109,21 @@ extension Documentation {
             GuideText.expectOutput(printed.lines, of: "mnist-trainer")
         }
 
+        @Test func batchNormRunningStatistics() {
+            // sample: mnist-batch-norm-statistics
+            let norm = BatchNorm<Float>(featureCount: 1)    // running mean 0, variance 1; momentum 0.99
+            for mean: Float in [10, 11, 12] {
+                let batch = Tensor<Float>([mean - 1, mean + 1], shape: [2, 1])   // variance 1
+                _ = withTrainingMode { norm(batch) }
+            }
+            print("running mean", norm.runningMean.value.scalars, "variance", norm.runningVariance.value.scalars)
+            let digits = Tensor<Float>([12, 14], shape: [2, 1])
+            print("inference", norm(digits).scalars, "training", withTrainingMode { norm(digits) }.scalars)
+            // end sample
+            #expect(norm.trainingStepCount == 4)
+            GuideText.expectOutput(printed.lines, of: "mnist-batch-norm-statistics")
+        }
+
         // MARK: ServingPredictions.md
 
         @Test func preprocessingStages() throws {
