@@ -9,6 +9,7 @@ let sections: [any BenchmarkSection] = [
     ConvolutionBenchmark(),
     TapeBenchmark(),
     TrainingBenchmark(),
+    AugmentationBenchmark(),
 ]
 
 let wanted = CommandLine.arguments.dropFirst().map { $0.lowercased() }

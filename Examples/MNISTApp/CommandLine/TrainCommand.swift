@@ -15,7 +15,8 @@ public enum TrainCommand: Subcommand {
         CommandLineOption("seed", valueName: "N", default: "42",
                           help: "Seeds weights, order and augmentation: the same seed and threads give the same model."),
         CommandLineOption("augmentation", valueName: "KIND", default: "default",
-                          help: "default (rotation ±8°, shift and zoom ±8 %), original (the Keras app's), or none."),
+                          help: "default (rotation ±8°, shift and zoom ±8 %), original (the Keras app's), or none; "
+                              + "add pieces with +width, +elastic, +slant, +aspect."),
         CommandLineOption("schedule", valueName: "KIND", default: "cosine",
                           help: "cosine (decay to 1 % over the epochs), plateau (halve when validation loss stalls), or constant."),
         CommandLineOption("validation-fraction", valueName: "F", default: "0.1",
@@ -41,11 +42,11 @@ public enum TrainCommand: Subcommand {
             throw UsageError("epochs, batch size and threads must be positive, patience not negative")
         }
         guard fraction > 0 && fraction < 1 else { throw UsageError("'--validation-fraction' must be between 0 and 1") }
-        let augmentation: AugmentationSettings? = switch arguments.string("augmentation")! {
-        case "default": .default
-        case "original": .original
-        case "none": nil
-        case let other: throw UsageError("'--augmentation' is default, original or none, not '\(other)'")
+        let augmentationName = arguments.string("augmentation")!
+        let augmentation = augmentationName == "none" ? nil : AugmentationSettings(named: augmentationName)
+        if augmentation == nil && augmentationName != "none" {
+            throw UsageError("'--augmentation' is default, original or none, optionally with +"
+                             + AugmentationSettings.pieceNames.joined(separator: ", +") + ", not '\(augmentationName)'")
         }
         let schedule = arguments.string("schedule")!
         guard ["cosine", "plateau", "constant"].contains(schedule) else {

@@ -23,4 +23,6 @@ public struct TrainingOutput: Sendable {
     public var feedbackFolder: URL { folder.appendingPathComponent("feedback", isDirectory: true) }
     /// Test digits the model got wrong, with true and predicted labels.
     public var misclassifiedDigits: URL { folder.appendingPathComponent("misclassified.png") }
+    /// The robustness set's misread drawings, as the model sees them.
+    public var robustnessMistakes: URL { folder.appendingPathComponent("robustness_misread.png") }
 }

@@ -1,6 +1,9 @@
 /// How strongly to distort training images, drawn afresh for every image of every
-/// epoch: a rotation, shift and zoom (one affine warp, see ``AffineWarp``) and a
-/// contrast change. Each amount is drawn uniformly from ±the setting.
+/// epoch: a rotation, shift, zoom, slant and change of width (one affine warp, see
+/// ``AffineWarp``), an elastic distortion (``ElasticDisplacement``) sampled in the same
+/// pass, a change of stroke width (``StrokeWidthChange``) and a contrast change. Each
+/// amount is drawn uniformly from ±the setting (the elastic offsets from a normal
+/// distribution, the stroke width from its range).
 ///
 /// ```swift
 /// let loader = BatchLoader(dataset: training, augmentation: .default)
@@ -17,15 +20,35 @@ public struct AugmentationSettings: Sendable, Equatable {
     /// The range of the contrast factor: pixels move away from (factor > 1) or
     /// towards (factor < 1) the image's mean. `nil` leaves the contrast alone.
     public var contrastFactors: ClosedRange<Double>?
+    /// The largest slant, in degrees, either way (see ``AffineWarp/shear``).
+    public var shearDegrees: Double
+    /// The largest change of width alone: the width factor is drawn from 1 ± this.
+    public var aspectFraction: Double
+    /// The standard deviation, in pixels, of the elastic offsets at the points of a
+    /// 3 × 3-cell grid (see ``ElasticDisplacement``); 0 turns elastic distortion off.
+    public var elasticAmplitude: Double
+    /// The range of the stroke-width change, in dilation steps (erosion when negative,
+    /// see ``StrokeWidthChange``), or `nil` to keep strokes as they are.
+    public var strokeWidthChanges: ClosedRange<Double>?
+
+    /// The elastic grid's cells per side: offsets every 9 pixels or so on a 28-pixel image.
+    static let elasticCells = 3
 
     public init(rotationDegrees: Double, shiftFraction: Double, zoomFraction: Double,
-                contrastFactors: ClosedRange<Double>? = nil) {
+                contrastFactors: ClosedRange<Double>? = nil, shearDegrees: Double = 0, aspectFraction: Double = 0,
+                elasticAmplitude: Double = 0, strokeWidthChanges: ClosedRange<Double>? = nil) {
         precondition(rotationDegrees >= 0 && shiftFraction >= 0 && (0..<1).contains(zoomFraction),
                      "AugmentationSettings: amounts must be non-negative, and the zoom below 1")
+        precondition((0..<60).contains(shearDegrees) && (0..<1).contains(aspectFraction) && elasticAmplitude >= 0,
+                     "AugmentationSettings: shear in [0, 60) degrees, aspect in [0, 1), elastic amplitude non-negative")
         self.rotationDegrees = rotationDegrees
         self.shiftFraction = shiftFraction
         self.zoomFraction = zoomFraction
         self.contrastFactors = contrastFactors
+        self.shearDegrees = shearDegrees
+        self.aspectFraction = aspectFraction
+        self.elasticAmplitude = elasticAmplitude
+        self.strokeWidthChanges = strokeWidthChanges
     }
 
     /// The Keras original's: rotation ±10°, shift ±10 %, zoom ±10 %, contrast 0.9–1.1.
