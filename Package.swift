@@ -5,6 +5,7 @@ let package = Package(
     name: "NumSight",
     products: [
         .library(name: "NumSight", targets: ["NumSight"]),
+        .library(name: "MNIST", targets: ["MNIST"]),
         .executable(name: "MNISTExample", targets: ["MNISTExample"]),
         .executable(name: "NumSightBenchmarks", targets: ["NumSightBenchmarks"]),
     ],
@@ -22,12 +23,39 @@ let package = Package(
             path: "Sources/NumSight"
         ),
 
+        // MARK: Example building blocks — know nothing of MNIST or of automatic differentiation
+
+        /// An HTTP/1.1 server on POSIX sockets: parser, connections, router, static files.
+        .target(
+            name: "HTTPServer",
+            path: "Examples/HTTPServer"
+        ),
+        /// PNG decoder and encoder, with the DEFLATE, zlib and gzip formats they and MNIST's files use.
+        .target(
+            name: "ImageCodecs",
+            path: "Examples/ImageCodecs"
+        ),
+        /// Line charts, confusion matrices and a canvas with a bitmap font, written as PNG files.
+        .target(
+            name: "Plotting",
+            dependencies: ["NumSight", "ImageCodecs"],
+            path: "Examples/Plotting"
+        ),
+
         // MARK: Examples — the MNIST digit recognizer and the benchmarks
 
-        /// Data, model, training loop, preprocessing, server and web page of the digit recognizer.
+        /// MNIST data, batches and augmentation, the seed CNN, the training loop and its callbacks,
+        /// evaluation: what a student's package needs to train a digit classifier.
+        .target(
+            name: "MNIST",
+            dependencies: ["NumSight", "ImageCodecs"],
+            path: "Examples/MNIST"
+        ),
+        /// The digit recognizer: prediction, preprocessing of drawings, feedback, the web app's routes
+        /// and page, and the command line.
         .target(
             name: "MNISTApp",
-            dependencies: ["NumSight"],
+            dependencies: ["NumSight", "MNIST", "HTTPServer", "ImageCodecs", "Plotting"],
             path: "Examples/MNISTApp",
             exclude: ["Web"]
         ),
@@ -46,13 +74,13 @@ let package = Package(
         /// Prints kernel, tape and training figures (`name value unit`).
         .executableTarget(
             name: "NumSightBenchmarks",
-            dependencies: ["NumSight", "MNISTApp", "CBenchmarkProbes"],
+            dependencies: ["NumSight", "MNIST", "CBenchmarkProbes"],
             path: "Examples/NumSightBenchmarks"
         ),
 
-        // MARK: Tests
+        // MARK: Tests — one test target per target above
 
-        /// Reads the guides' marked code blocks, for both test targets.
+        /// Reads the guides' marked code blocks, for both documentation suites.
         .target(
             name: "DocumentationTestSupport",
             path: "Tests/DocumentationTestSupport"
@@ -63,6 +91,12 @@ let package = Package(
             dependencies: ["CNumSightKernels"],
             path: "Tests/CNumSightReferenceKernels"
         ),
+        /// Synthetic digits, seeded random bytes, pixel counts and a raw HTTP client, for the examples' tests.
+        .target(
+            name: "ExampleTestSupport",
+            dependencies: ["NumSight", "MNIST", "HTTPServer", "ImageCodecs", "Plotting"],
+            path: "Tests/ExampleTestSupport"
+        ),
         .testTarget(
             name: "NumSightTests",
             dependencies: ["NumSight", "DocumentationTestSupport", "CNumSightReferenceKernels"],
@@ -70,11 +104,31 @@ let package = Package(
             exclude: ["Serialization/Fixtures"]
         ),
         .testTarget(
-            name: "MNISTAppTests",
-            dependencies: ["MNISTApp", "DocumentationTestSupport"],
-            path: "Tests/MNISTAppTests",
-            exclude: ["LoadTests", "WebTests"],
+            name: "HTTPServerTests",
+            dependencies: ["HTTPServer", "ExampleTestSupport"],
+            path: "Tests/HTTPServerTests"
+        ),
+        .testTarget(
+            name: "ImageCodecsTests",
+            dependencies: ["ImageCodecs", "ExampleTestSupport"],
+            path: "Tests/ImageCodecsTests",
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PlottingTests",
+            dependencies: ["Plotting", "ImageCodecs", "ExampleTestSupport"],
+            path: "Tests/PlottingTests"
+        ),
+        .testTarget(
+            name: "MNISTTests",
+            dependencies: ["MNIST", "ExampleTestSupport"],
+            path: "Tests/MNISTTests"
+        ),
+        .testTarget(
+            name: "MNISTAppTests",
+            dependencies: ["MNISTApp", "ExampleTestSupport", "DocumentationTestSupport"],
+            path: "Tests/MNISTAppTests",
+            exclude: ["LoadTests", "WebTests"]
         ),
     ]
 )

@@ -1,4 +1,4 @@
-import MNISTApp
+import MNIST
 
 /// Seconds per training epoch (54 000 images, one thread, as the loader prepares batches
 /// beside training) spent preparing batches with each augmentation piece, measured on

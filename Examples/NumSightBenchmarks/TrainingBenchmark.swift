@@ -1,4 +1,4 @@
-import MNISTApp
+import MNIST
 import NumSight
 
 /// The seed CNN end to end: training throughput (forward, backward and an Adam

@@ -5,7 +5,7 @@ public struct CommandLineOption: Sendable {
     public let valueName: String?
     public let help: String
     /// The value used when the option is absent, shown in the help.
-    public let defaultValue: String?
+    let defaultValue: String?
 
     public init(_ name: String, valueName: String? = nil, default defaultValue: String? = nil, help: String) {
         self.name = name
@@ -75,10 +75,10 @@ public struct ParsedArguments: Sendable {
     }
 
     /// Whether the flag was given.
-    public func flag(_ name: String) -> Bool { flags.contains(name) }
+    func flag(_ name: String) -> Bool { flags.contains(name) }
 
     /// The option's text, or its default.
-    public func string(_ name: String) -> String? { values[name] }
+    func string(_ name: String) -> String? { values[name] }
 
     /// The option's value converted by `LosslessStringConvertible`, or an error naming the option.
     public func value<Value: LosslessStringConvertible>(_ name: String, as type: Value.Type = Value.self)

@@ -1,13 +1,15 @@
 import Foundation
+import MNIST
 import NumSight
+import Plotting
 
 /// `MNISTExample evaluate`: test accuracy, per-class accuracy, the confusion matrix
 /// (printed and as a heat map) and a grid of the misclassified digits; then accuracy
 /// per class and per style on the synthetic canvas drawings of ``RobustnessSet``,
 /// read as `POST /predict` reads them.
-public enum EvaluateCommand: Subcommand {
+enum EvaluateCommand: Subcommand {
     public static let name = "evaluate"
-    public static let summary = "Measure a trained model on the test set; draw its confusion matrix and mistakes."
+    static let summary = "Measure a trained model on the test set; draw its confusion matrix and mistakes."
     public static let options = [
         CommandLineOption("model", valueName: "PATH", default: TrainingOutput.defaultModelPath.relativePath,
                           help: "The trained model (safetensors)."),

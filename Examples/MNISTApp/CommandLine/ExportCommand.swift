@@ -1,4 +1,5 @@
 import Foundation
+import MNIST
 import NumSight
 
 /// `MNISTExample export --to FOLDER`: the collected feedback digits as MNIST-style IDX
@@ -7,9 +8,9 @@ import NumSight
 ///     feedback-images-idx3-ubyte   [count, 28, 28] uint8, 0 background to 255 full ink
 ///     feedback-labels-idx1-ubyte   [count] uint8, the digits users said they were
 ///     predictions.csv              index,label,predicted,confidence,p0,…,p9
-public enum ExportCommand: Subcommand {
+enum ExportCommand: Subcommand {
     public static let name = "export"
-    public static let summary = "Write the feedback digits as IDX files and the model's predictions for them as CSV."
+    static let summary = "Write the feedback digits as IDX files and the model's predictions for them as CSV."
     public static let options = [
         CommandLineOption("to", valueName: "FOLDER", help: "Where to write the files (created if need be); required."),
         CommandLineOption("feedback", valueName: "FOLDER", default: TrainingOutput(folder: TrainingOutput.defaultFolder)

@@ -1,12 +1,13 @@
 import Foundation
+import MNIST
 import NumSight
 
 /// `MNISTExample export-web FOLDER`: the page and the trained model as a static site that
 /// recognises digits in the browser, with no server.
-public enum ExportWebCommand: Subcommand {
+enum ExportWebCommand: Subcommand {
     public static let name = "export-web"
-    public static let summary = "Write the page and the model as a static site that recognises digits in the browser."
-    public static let positionalUsage = "FOLDER"
+    static let summary = "Write the page and the model as a static site that recognises digits in the browser."
+    static let positionalUsage = "FOLDER"
     public static let options = [
         CommandLineOption("model", valueName: "PATH", default: TrainingOutput.defaultModelPath.relativePath,
                           help: "The trained model (safetensors)."),

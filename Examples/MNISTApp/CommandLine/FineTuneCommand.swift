@@ -1,12 +1,13 @@
 import Foundation
+import MNIST
 import NumSight
 
 /// `MNISTExample finetune`: fine-tunes a trained model on the corrections collected by
 /// `POST /feedback`, mixed with MNIST (see ``FineTuning``), reports accuracy before and
 /// after, and writes the result beside the model unless `--output` says where.
-public enum FineTuneCommand: Subcommand {
+enum FineTuneCommand: Subcommand {
     public static let name = "finetune"
-    public static let summary = "Fine-tune a trained model on the digits users corrected, mixed with MNIST."
+    static let summary = "Fine-tune a trained model on the digits users corrected, mixed with MNIST."
     public static let options = [
         CommandLineOption("model", valueName: "PATH", default: TrainingOutput.defaultModelPath.relativePath,
                           help: "The trained model to start from (safetensors); never overwritten unless --output names it."),

@@ -5,13 +5,13 @@ import Foundation
 /// 2 usage error).
 public enum MNISTCommandLine {
     /// The subcommands, in the order the overview lists them.
-    public static let subcommands: [any Subcommand.Type] = [
+    static let subcommands: [any Subcommand.Type] = [
         TrainCommand.self, EvaluateCommand.self, PredictCommand.self, ServeCommand.self, ExportWebCommand.self,
         FineTuneCommand.self, ExportCommand.self, RobustnessSetCommand.self,
     ]
 
     /// The overview `--help` prints.
-    public static var overview: String {
+    static var overview: String {
         let width = subcommands.map { $0.name.count }.max() ?? 0
         return (["Usage: MNISTExample [SUBCOMMAND] [options]", "",
                  "Trains a CNN on MNIST and serves a page that recognises drawn digits.",

@@ -1,10 +1,10 @@
 import Foundation
 
 /// `MNISTExample predict IMAGE…`: classifies PNG drawings, one JSON line (or CSV row) each.
-public enum PredictCommand: Subcommand {
+enum PredictCommand: Subcommand {
     public static let name = "predict"
-    public static let summary = "Classify PNG images of digits (dark ink on a light background)."
-    public static let positionalUsage = "IMAGE…"
+    static let summary = "Classify PNG images of digits (dark ink on a light background)."
+    static let positionalUsage = "IMAGE…"
     public static let options = [
         CommandLineOption("model", valueName: "PATH", default: TrainingOutput.defaultModelPath.relativePath,
                           help: "The trained model (safetensors)."),

@@ -1,12 +1,13 @@
 import Foundation
+import ImageCodecs
 import NumSight
 
 /// `MNISTExample robustness-set`: writes the synthetic drawings of ``RobustnessSet`` as
 /// PNG files (`3-flatTopThree-0412.png`: digit, style, index), to look at what
 /// `evaluate` measures.
-public enum RobustnessSetCommand: Subcommand {
+enum RobustnessSetCommand: Subcommand {
     public static let name = "robustness-set"
-    public static let summary = "Write the robustness set's synthetic canvas drawings as PNG files."
+    static let summary = "Write the robustness set's synthetic canvas drawings as PNG files."
     public static let options = [
         CommandLineOption("output", valueName: "FOLDER", default: "robustness-set", help: "Where to write the PNGs."),
         CommandLineOption("seed", valueName: "N", default: "17", help: "The set's seed."),

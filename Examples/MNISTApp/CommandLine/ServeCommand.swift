@@ -1,9 +1,10 @@
 import Foundation
+import HTTPServer
 
 /// `MNISTExample serve`: the web app on an HTTP server, until SIGINT or SIGTERM.
-public enum ServeCommand: Subcommand {
+enum ServeCommand: Subcommand {
     public static let name = "serve"
-    public static let summary = "Serve the drawing page and the prediction API with a trained model."
+    static let summary = "Serve the drawing page and the prediction API with a trained model."
     public static let options = [
         CommandLineOption("host", valueName: "ADDRESS", default: "127.0.0.1", help: "Address to listen on."),
         CommandLineOption("port", valueName: "N", default: "5000", help: "Port to listen on."),

@@ -1,5 +1,5 @@
 /// One subcommand of `MNISTExample`: its name, options and what it does.
-public protocol Subcommand: Sendable {
+protocol Subcommand: Sendable {
     /// The word that selects it (`train`).
     static var name: String { get }
     /// One line for the overview.
@@ -13,7 +13,7 @@ public protocol Subcommand: Sendable {
 }
 
 extension Subcommand {
-    public static var positionalUsage: String { "" }
+    static var positionalUsage: String { "" }
 
     /// The text `--help` prints.
     public static var help: String {

@@ -1,5 +1,7 @@
 import Foundation
+import MNIST
 import NumSight
+import Plotting
 
 /// `MNISTExample train`: trains the seed CNN with the original's recipe (Adam 1e-3,
 /// batch 128, up to 15 epochs, the last 10 % as validation, early stopping on

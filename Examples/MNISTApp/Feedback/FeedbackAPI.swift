@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 
 /// `POST /feedback`: a user's correction, kept in a ``FeedbackStore`` to fine-tune on later.
 ///
@@ -11,7 +12,7 @@ import Foundation
 /// (label not an integer 0–9, both or neither of `image` and `model_input`, a bad PNG, not
 /// 784 values in [0, 1]); 422 for a drawing with no digit, or several; 503 for an image
 /// while no model is loaded; 507 when the store is full (nothing written).
-public enum FeedbackAPI {
+enum FeedbackAPI {
     /// Adds `POST /feedback`, storing into `store`; `recognizer` preprocesses images.
     public static func addRoutes(to router: inout Router, store: FeedbackStore, recognizer: DigitRecognizer?) {
         router.post("/feedback") { request in

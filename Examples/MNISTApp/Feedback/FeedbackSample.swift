@@ -1,3 +1,5 @@
+import MNIST
+
 /// One corrected digit: the 28×28 image the model saw and the digit it really shows.
 ///
 /// ```swift

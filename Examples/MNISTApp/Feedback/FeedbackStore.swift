@@ -1,4 +1,6 @@
 import Foundation
+import ImageCodecs
+import MNIST
 import NumSight
 #if canImport(Glibc)
 import Glibc
@@ -30,7 +32,7 @@ import Darwin
 /// ```
 public final class FeedbackStore: @unchecked Sendable {  // `recordCount` and the file are guarded by `lock`
     /// The name of the file inside the folder.
-    public static let fileName = "samples.bin"
+    static let fileName = "samples.bin"
     /// The default cap: 100,000 samples, about 79 MB.
     public static let defaultMaximumSampleCount = 100_000
 
@@ -48,7 +50,7 @@ public final class FeedbackStore: @unchecked Sendable {  // `recordCount` and th
     private var recordCount: Int
 
     /// The file in `folder`.
-    public static func fileURL(in folder: URL) -> URL { folder.appendingPathComponent(fileName) }
+    static func fileURL(in folder: URL) -> URL { folder.appendingPathComponent(fileName) }
 
     /// Opens the store in `folder`, creating the folder and an empty file (atomically) if need be.
     ///
@@ -102,7 +104,7 @@ public final class FeedbackStore: @unchecked Sendable {  // `recordCount` and th
     /// The samples in `folder`'s file (none if there is no file), skipping damaged records.
     ///
     /// - Throws: ``FeedbackStoreError/notAFeedbackFile(path:)`` for a file with another header.
-    public static func read(from folder: URL) throws -> Contents {
+    static func read(from folder: URL) throws -> Contents {
         let url = fileURL(in: folder)
         guard FileManager.default.fileExists(atPath: url.path) else { return Contents() }
         return try decode([UInt8](try Data(contentsOf: url)), path: url.path)
@@ -139,15 +141,15 @@ public final class FeedbackStore: @unchecked Sendable {  // `recordCount` and th
     static var header: [UInt8] { magic + (0..<4).map { UInt8(truncatingIfNeeded: version >> (24 - 8 * $0)) } }
 
     /// What a store's file holds.
-    public struct Contents: Sendable {
+    struct Contents: Sendable {
         /// The intact samples, in the order they were appended.
-        public var samples: [FeedbackSample] = []
+        var samples: [FeedbackSample] = []
         /// The whole records in the file, intact or not.
         public var recordCount = 0
         /// The positions (from 0) of records skipped because their CRC or label is wrong.
-        public var corruptRecordIndices: [Int] = []
+        var corruptRecordIndices: [Int] = []
         /// The bytes after the last whole record: a write cut short by a crash.
-        public var tornTailByteCount = 0
+        var tornTailByteCount = 0
 
         /// The samples as a dataset, for training and evaluation.
         public var dataset: MNISTDataset {
@@ -156,7 +158,7 @@ public final class FeedbackStore: @unchecked Sendable {  // `recordCount` and th
         }
 
         /// One line on what was skipped, or `nil` when the file is intact.
-        public var damageReport: String? {
+        var damageReport: String? {
             guard !corruptRecordIndices.isEmpty || tornTailByteCount > 0 else { return nil }
             return "skipped \(corruptRecordIndices.count) corrupt record(s)"
                 + (corruptRecordIndices.isEmpty ? "" : " at \(corruptRecordIndices.prefix(10).map(String.init).joined(separator: ", "))")

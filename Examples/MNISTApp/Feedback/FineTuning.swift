@@ -1,4 +1,5 @@
 import Foundation
+import MNIST
 import NumSight
 
 /// Fine-tunes a trained model on the corrections users sent, mixed with MNIST so that it
@@ -14,17 +15,17 @@ import NumSight
 /// let report = try FineTuning(epochs: 2).run(model, feedback: contents.dataset, training: training, test: test)
 /// print(report)   // MNIST test 99.41 % → 99.38 %, feedback (40) 35.00 % → 95.00 %
 /// ```
-public struct FineTuning: Sendable {
+struct FineTuning: Sendable {
     /// Passes over the MNIST training set.
     public var epochs: Int
     /// Examples per update, MNIST and feedback together.
     public var batchSize: Int
     /// Adam's learning rate, constant: a tenth of training's.
-    public var learningRate: Double
+    var learningRate: Double
     /// The share of each batch drawn from the feedback digits.
-    public var feedbackFraction: Double
+    var feedbackFraction: Double
     /// How to distort every digit (feedback ones too), or `nil` for none.
-    public var augmentation: AugmentationSettings?
+    var augmentation: AugmentationSettings?
     /// Seeds the order and the augmentation.
     public var seed: UInt64
 
@@ -58,11 +59,11 @@ public struct FineTuning: Sendable {
     }
 
     /// Accuracies before and after fine-tuning.
-    public struct Report: Sendable, Equatable, CustomStringConvertible {
+    struct Report: Sendable, Equatable, CustomStringConvertible {
         /// Accuracy on the MNIST test set and on the feedback digits, each in [0, 1].
-        public struct Accuracies: Sendable, Equatable {
-            public var test: Double
-            public var feedback: Double
+        struct Accuracies: Sendable, Equatable {
+            var test: Double
+            var feedback: Double
 
             public init(test: Double, feedback: Double) {
                 self.test = test
@@ -75,10 +76,10 @@ public struct FineTuning: Sendable {
             }
         }
 
-        public var before: Accuracies
-        public var after: Accuracies
-        public var testCount: Int
-        public var feedbackCount: Int
+        var before: Accuracies
+        var after: Accuracies
+        var testCount: Int
+        var feedbackCount: Int
 
         /// A table: one row per set, before and after.
         ///
@@ -102,7 +103,7 @@ public struct FineTuning: Sendable {
 }
 
 /// Why fine-tuning gave up.
-public enum FineTuningError: Error, Equatable, Sendable, CustomStringConvertible {
+enum FineTuningError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A callback stopped training (a NaN loss, say); the model is not worth saving.
     case stopped(reason: String)
     /// The feedback store holds no intact sample.

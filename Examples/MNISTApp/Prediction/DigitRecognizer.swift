@@ -1,4 +1,6 @@
 import Foundation
+import ImageCodecs
+import MNIST
 import NumSight
 
 /// The prediction pipeline: a PNG drawing → the MNIST-style 28×28 input → the

@@ -1,3 +1,4 @@
+import MNIST
 import NumSight
 
 /// What the network computes on the way to its answer, for teaching: every layer's

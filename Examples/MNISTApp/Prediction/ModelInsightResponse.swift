@@ -1,4 +1,5 @@
 import Foundation
+import MNIST
 
 /// The body of a successful `POST /inside`: a ``ModelInsight`` as compact JSON.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 
 /// The JSON API of the original app, on a ``Router``:
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 
 /// The digit-recognition web app: the page, its JSON API and the training plot.
 ///

@@ -1,3 +1,4 @@
+import MNIST
 import NumSight
 
 /// The model as the page's in-browser recogniser (`Web/model.js`) reads it: `model.bin`,

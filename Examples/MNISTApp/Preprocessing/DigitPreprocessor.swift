@@ -1,3 +1,6 @@
+import ImageCodecs
+import MNIST
+
 /// Turns a drawing of a digit into the model's input, the way MNIST itself was made
 /// (LeCun, Cortes and Burges, "The MNIST database of handwritten digits"): the digit is
 /// scaled into a 20 × 20 box, keeping its aspect ratio, with anti-aliasing, then placed
@@ -36,19 +39,19 @@
 /// ```
 public struct DigitPreprocessor: Sendable {
     /// Side of the field the digit is placed in: 28.
-    public static let fieldSide = MNISTDataset.imageSide
+    static let fieldSide = MNISTDataset.imageSide
     /// Longer side of the digit after scaling: 20.
-    public static let digitSide = 20
+    static let digitSide = 20
 
     /// Ink above which a pixel belongs to the digit's bounding box. The default, 0,
     /// counts any ink, as MNIST did: its digits have faint edge pixels, and any higher
     /// threshold moves the box of some (1/255 none, 2/255 ten, 0.1 over 1 700 of the
     /// 10 000 test digits). A canvas is pure white; raise it (to 0.1, say) for scans or
     /// photographs, whose paper is tinted and noisy.
-    public var inkThreshold: Float
+    var inkThreshold: Float
     /// The fewest pixels above `inkThreshold` that make a digit (default 16, a 4 × 4
     /// speck; the smallest MNIST digit has 34 at 28 × 28).
-    public var minimumInkPixelCount: Int
+    var minimumInkPixelCount: Int
 
     public init(inkThreshold: Float = 0, minimumInkPixelCount: Int = 16) {
         self.inkThreshold = inkThreshold
@@ -61,13 +64,13 @@ public struct DigitPreprocessor: Sendable {
     }
 
     /// Every stage of preprocessing `drawing`; the last, `centred`, is the model input.
-    public func stages(of drawing: RGBAImage) throws(DigitPreprocessingError) -> DigitPreprocessingStages {
+    func stages(of drawing: RGBAImage) throws(DigitPreprocessingError) -> DigitPreprocessingStages {
         try stages(ofInk: GreyscaleImage(inkOf: drawing))
     }
 
     /// Every stage from stage 2 on, for a drawing already turned into ink (white on black,
     /// 0…1): one digit that `DigitSegmenter` cut out of a drawing of several, say.
-    public func stages(ofInk ink: GreyscaleImage) throws(DigitPreprocessingError) -> DigitPreprocessingStages {
+    func stages(ofInk ink: GreyscaleImage) throws(DigitPreprocessingError) -> DigitPreprocessingStages {
         let inkPixelCount = ink.values.count { $0 > inkThreshold }
         guard inkPixelCount >= minimumInkPixelCount, let bounds = ink.bounds(above: inkThreshold) else {
             throw .noDigitFound(inkPixelCount: inkPixelCount)

@@ -25,19 +25,19 @@
 /// let segments = DigitSegmenter().segments(of: GreyscaleImage(inkOf: drawing))
 /// segments.map(\.columns)  // [12..<60, 75..<130, …], left to right
 /// ```
-public struct DigitSegmenter: Sendable {
+struct DigitSegmenter: Sendable {
     /// Ink above which a pixel belongs to a component (default 0, any ink).
-    public var inkThreshold: Float
+    var inkThreshold: Float
     /// The fewest pixels a component needs not to be a speck (default 16, a 4 × 4 square:
     /// `DigitPreprocessor`'s smallest digit).
-    public var minimumPixelCount: Int
+    var minimumPixelCount: Int
     /// The fraction of the narrower piece's width by which two pieces' columns must
     /// overlap for them to be one digit (default 0.5).
-    public var mergingOverlap: Double
+    var mergingOverlap: Double
     /// The fraction of the largest piece's pixel count below which a merged piece is a
     /// stray mark (default 0.1). On the 280 × 280 page with its 20-px pen, a tap is about
     /// 310 pixels, 5 % of a large 0; a 5's separate flag is about 20 % of the rest of it.
-    public var minimumShareOfLargest: Double
+    var minimumShareOfLargest: Double
 
     public init(inkThreshold: Float = 0, minimumPixelCount: Int = 16,
                 mergingOverlap: Double = 0.5, minimumShareOfLargest: Double = 0.1) {

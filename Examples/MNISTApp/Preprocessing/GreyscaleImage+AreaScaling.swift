@@ -14,7 +14,7 @@ extension GreyscaleImage {
     /// GreyscaleImage(width: 4, height: 2, values: [1, 1, 0, 0,  1, 1, 0, 1])
     ///     .areaScaled(longerSide: 2).values  // [1, 0.25]
     /// ```
-    public func areaScaled(longerSide: Int) -> GreyscaleImage {
+    func areaScaled(longerSide: Int) -> GreyscaleImage {
         precondition(width > 0 && height > 0 && longerSide > 0, "cannot scale an empty image or to an empty one")
         let oldLonger = max(width, height)
         let newWidth = Self.scaledLength(width, by: longerSide, over: oldLonger)

@@ -1,3 +1,5 @@
+import ImageCodecs
+
 extension GreyscaleImage {
     /// The ink of a dark-on-light drawing, as white on black: each pixel is composited
     /// onto white by its alpha, reduced to its luma and inverted.

@@ -1,3 +1,5 @@
+import ImageCodecs
+
 /// An image of one `Float` intensity per pixel, 0 background to 1 full ink.
 ///
 /// `values` has shape `[height, width]`, row-major from the top-left corner: the layout
@@ -38,7 +40,7 @@ public struct GreyscaleImage: Equatable, Sendable {
 
     /// The smallest columns × rows rectangle holding every pixel brighter than `threshold`,
     /// or `nil` if there is none.
-    public func bounds(above threshold: Float) -> (columns: Range<Int>, rows: Range<Int>)? {
+    func bounds(above threshold: Float) -> (columns: Range<Int>, rows: Range<Int>)? {
         var (left, right, top, bottom) = (width, -1, height, -1)
         values.withUnsafeBufferPointer { values in
             for y in 0..<height {
@@ -56,7 +58,7 @@ public struct GreyscaleImage: Equatable, Sendable {
     }
 
     /// The pixels in `columns × rows`.
-    public func cropped(columns: Range<Int>, rows: Range<Int>) -> GreyscaleImage {
+    func cropped(columns: Range<Int>, rows: Range<Int>) -> GreyscaleImage {
         precondition(columns.lowerBound >= 0 && columns.upperBound <= width
                      && rows.lowerBound >= 0 && rows.upperBound <= height, "crop outside the image")
         let values = rows.flatMap { y in self.values[(y * width + columns.lowerBound)..<(y * width + columns.upperBound)] }
@@ -65,7 +67,7 @@ public struct GreyscaleImage: Equatable, Sendable {
 
     /// The intensity-weighted mean pixel position, `(Σ x·v / Σ v, Σ y·v / Σ v)`, with
     /// pixel `(x, y)` at its indices (the top-left pixel is at (0, 0)); `nil` if all zero.
-    public var centreOfMass: (x: Double, y: Double)? {
+    var centreOfMass: (x: Double, y: Double)? {
         var (total, sumX, sumY) = (0.0, 0.0, 0.0)
         for y in 0..<height {
             for x in 0..<width {
@@ -80,7 +82,7 @@ public struct GreyscaleImage: Equatable, Sendable {
 
     /// The image as white-on-black RGBA, for pictures of the stages: intensity `v` is
     /// grey `round(255 v)`, clamped to 0–255.
-    public var rgbaImage: RGBAImage {
+    var rgbaImage: RGBAImage {
         let pixels = values.flatMap { value -> [UInt8] in
             let grey = UInt8((min(max(value, 0), 1) * 255).rounded())
             return [grey, grey, grey, 255]

@@ -1,4 +1,6 @@
 import Foundation
+import ImageCodecs
+import MNIST
 import NumSight
 
 extension RobustnessSet {
@@ -9,7 +11,7 @@ extension RobustnessSet {
     ///
     /// Returns the evaluation (the loss is the mean of −ln p(label)) and, per style, the
     /// fraction read correctly.
-    public func evaluation(of recognizer: DigitRecognizer) throws -> (ModelEvaluation, styleAccuracies: [(String, Double)]) {
+    func evaluation(of recognizer: DigitRecognizer) throws -> (ModelEvaluation, styleAccuracies: [(String, Double)]) {
         let answers = try drawings.map { drawing in
             let png = try PNGEncoder.encode(drawing.image)
             return try? recognizer.recognizeAll(png: png).mostConfident

@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ImageCodecs
+import MNIST
 import NumSight
 
 /// Digits as people draw them on the page's 280 × 280 canvas, made by a stroke
@@ -22,32 +24,32 @@ import NumSight
 /// set.drawings.count          // 1000
 /// set.drawings[0].style       // .oval
 /// ```
-public struct RobustnessSet: Sendable {
+struct RobustnessSet: Sendable {
     /// One synthetic drawing.
-    public struct Drawing: Sendable {
+struct Drawing: Sendable {
         /// The digit drawn.
-        public let label: Int
+let label: Int
         /// How it is drawn.
         let style: DigitDrawingStyle
         /// The pen's diameter in pixels.
-        public let penDiameter: Double
+let penDiameter: Double
         /// The digit's height before rotation, in pixels.
-        public let height: Double
+let height: Double
         /// Black ink on a white, opaque canvas.
-        public let image: RGBAImage
+let image: RGBAImage
 
         /// The style's name, `crossedSeven`.
-        public var styleName: String { style.rawValue }
+var styleName: String { style.rawValue }
     }
 
     /// The canvas side in pixels, the page's.
-    public static let canvasSide = 280
+static let canvasSide = 280
 
     /// The drawings, digit by digit (all the 0s, then the 1s, …).
-    public let drawings: [Drawing]
+let drawings: [Drawing]
 
     /// Draws `drawingsPerDigit` drawings of every digit from `seed`.
-    public init(seed: UInt64 = 17, drawingsPerDigit: Int = 100) {
+init(seed: UInt64 = 17, drawingsPerDigit: Int = 100) {
         var generator = SeededRandomNumberGenerator(seed: seed)
         var drawings: [Drawing] = []
         for digit in 0..<10 {

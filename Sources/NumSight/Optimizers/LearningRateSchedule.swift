@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A learning rate as a function of the step (0 for the first update).
 public protocol LearningRateSchedule: Sendable {
     /// The learning rate of update number `step`, counting from 0.
@@ -74,7 +68,7 @@ public struct CosineDecay: LearningRateSchedule {
     public func learningRate(atStep step: Int) -> Double {
         if step < warmupSteps { return peakRate * Double(step + 1) / Double(warmupSteps) }
         let progress = Swift.min(Double(step - warmupSteps) / Double(Swift.max(decaySteps, 1)), 1)
-        let cosine = 0.5 * (1 + cos(Double.pi * progress))
+        let cosine = 0.5 * (1 + CLibrary.cosine(Double.pi * progress))
         return peakRate * (minimumFraction + (1 - minimumFraction) * cosine)
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A fast, seedable random number generator (xoshiro256**, seeded through SplitMix64).
 ///
 /// The same seed gives the same sequence on every run and every machine, which makes
@@ -96,6 +90,6 @@ public struct SeededRandomNumberGenerator: RandomNumberGenerator, Sendable, Hash
 extension Double {
     /// cos(2πx), through the library cosine.
     fileprivate static func cos2π(_ x: Double) -> Double {
-        cos(2 * Double.pi * x)
+        CLibrary.cosine(2 * Double.pi * x)
     }
 }

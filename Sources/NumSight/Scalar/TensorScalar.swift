@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The scalar types a ``Tensor`` can hold: `Float` (the fast path) and `Double`
 /// (for exact gradient checks and users who need the precision).
 ///
@@ -27,30 +21,30 @@ where RawSignificand: FixedWidthInteger {
 
 extension Float: TensorScalar {
     /// e raised to `x`, with the C library's `expf`.
-    public static func exp(_ x: Float) -> Float { expf(x) }
+    public static func exp(_ x: Float) -> Float { CLibrary.exponential(x) }
     /// The natural logarithm of `x`, with `logf`.
-    public static func log(_ x: Float) -> Float { logf(x) }
+    public static func log(_ x: Float) -> Float { CLibrary.logarithm(x) }
     /// `log(1 + x)`, accurate for small `x`, with `log1pf`.
-    public static func log1p(_ x: Float) -> Float { log1pf(x) }
+    public static func log1p(_ x: Float) -> Float { CLibrary.logarithmOfOnePlus(x) }
     /// The hyperbolic tangent of `x`, with `tanhf`.
-    public static func tanh(_ x: Float) -> Float { tanhf(x) }
+    public static func tanh(_ x: Float) -> Float { CLibrary.hyperbolicTangent(x) }
     /// The error function of `x`, with `erff`.
-    public static func erf(_ x: Float) -> Float { erff(x) }
+    public static func erf(_ x: Float) -> Float { CLibrary.errorFunction(x) }
     /// `x` raised to `exponent`, with `powf`.
-    public static func pow(_ x: Float, _ exponent: Float) -> Float { powf(x, exponent) }
+    public static func pow(_ x: Float, _ exponent: Float) -> Float { CLibrary.power(x, exponent) }
 }
 
 extension Double: TensorScalar {
     /// e raised to `x`, with the C library's `exp`.
-    public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
+    public static func exp(_ x: Double) -> Double { CLibrary.exponential(x) }
     /// The natural logarithm of `x`, with the C library's `log`.
-    public static func log(_ x: Double) -> Double { Glibc.log(x) }
+    public static func log(_ x: Double) -> Double { CLibrary.logarithm(x) }
     /// `log(1 + x)`, accurate for small `x`, with the C library's `log1p`.
-    public static func log1p(_ x: Double) -> Double { Glibc.log1p(x) }
+    public static func log1p(_ x: Double) -> Double { CLibrary.logarithmOfOnePlus(x) }
     /// The hyperbolic tangent of `x`, with the C library's `tanh`.
-    public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+    public static func tanh(_ x: Double) -> Double { CLibrary.hyperbolicTangent(x) }
     /// The error function of `x`, with the C library's `erf`.
-    public static func erf(_ x: Double) -> Double { Glibc.erf(x) }
+    public static func erf(_ x: Double) -> Double { CLibrary.errorFunction(x) }
     /// `x` raised to `exponent`, with the C library's `pow`.
-    public static func pow(_ x: Double, _ exponent: Double) -> Double { Glibc.pow(x, exponent) }
+    public static func pow(_ x: Double, _ exponent: Double) -> Double { CLibrary.power(x, exponent) }
 }

@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Replaces a file in one step, so that readers, and a crash or power cut,
 /// see either the old contents or the new, never a mix.
@@ -66,7 +61,7 @@ public struct AtomicFileWriter {
             guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
                 if written < 0 {
                     guard errno == EINTR else { throw FileWriteError(operation: "write", path: path) }
                 } else {

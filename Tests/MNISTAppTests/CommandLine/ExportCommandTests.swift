@@ -1,4 +1,6 @@
+import ExampleTestSupport
 import Foundation
+import MNIST
 import NumSight
 import Testing
 @testable import MNISTApp

@@ -1,7 +1,9 @@
 import Foundation
+import MNIST
 import NumSight
+@testable import Plotting
 import Testing
-import MNISTApp
+@testable import MNISTApp
 
 extension Documentation {
     /// Draws `Documentation/Images/feature_maps.png`: the "2" of `PreprocessingPicturesTests` seen

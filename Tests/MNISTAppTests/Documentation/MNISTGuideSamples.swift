@@ -1,8 +1,10 @@
 import DocumentationTestSupport
 import Foundation
+import MNIST
+@testable import Plotting
 import Testing
 import NumSight
-import MNISTApp
+@testable import MNISTApp
 
 // The code samples of the MNIST guides, run as tests (see GuideSamples.swift in
 // NumSightTests). They train on a thousand test digits so that debug builds stay quick.

@@ -1,6 +1,8 @@
 import Foundation
+@testable import ImageCodecs
+@testable import Plotting
 import Testing
-import MNISTApp
+@testable import MNISTApp
 
 extension Documentation {
     /// Draws the pictures of `Documentation/ServingPredictions.md`: each stage of

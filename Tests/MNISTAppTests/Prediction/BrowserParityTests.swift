@@ -1,5 +1,8 @@
 import Foundation
+@testable import ImageCodecs
+import MNIST
 import NumSight
+@testable import Plotting
 import Testing
 @testable import MNISTApp
 

@@ -1,4 +1,6 @@
+import MNIST
 import NumSight
+@testable import Plotting
 import Testing
 @testable import MNISTApp
 

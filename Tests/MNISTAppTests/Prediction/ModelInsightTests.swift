@@ -1,4 +1,5 @@
 import Foundation
+import MNIST
 import NumSight
 import Testing
 @testable import MNISTApp

@@ -1,4 +1,7 @@
+import ExampleTestSupport
 import Foundation
+import ImageCodecs
+import MNIST
 import NumSight
 import Testing
 @testable import MNISTApp

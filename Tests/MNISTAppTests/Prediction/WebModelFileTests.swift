@@ -1,4 +1,6 @@
 import Foundation
+@testable import HTTPServer
+import MNIST
 import NumSight
 import Testing
 @testable import MNISTApp

@@ -1,3 +1,6 @@
+@testable import ImageCodecs
+import MNIST
+@testable import Plotting
 import Testing
 @testable import MNISTApp
 

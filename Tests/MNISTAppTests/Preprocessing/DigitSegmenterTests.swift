@@ -1,3 +1,5 @@
+@testable import ImageCodecs
+@testable import Plotting
 import Testing
 @testable import MNISTApp
 

@@ -1,3 +1,5 @@
+import ExampleTestSupport
+import ImageCodecs
 import NumSight
 import Testing
 @testable import MNISTApp

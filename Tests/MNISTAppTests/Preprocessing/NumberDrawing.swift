@@ -1,3 +1,5 @@
+import ImageCodecs
+import MNIST
 @testable import MNISTApp
 
 /// Drawings of numbers made of real MNIST test digits, as a wide canvas would hold

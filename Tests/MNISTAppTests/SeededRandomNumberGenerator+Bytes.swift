@@ -1,8 +1,0 @@
-import NumSight
-
-extension SeededRandomNumberGenerator {
-    /// `count` random bytes, the same on every run for a given seed.
-    mutating func bytes(_ count: Int) -> [UInt8] {
-        (0..<count).map { _ in UInt8.random(in: 0...255, using: &self) }
-    }
-}
