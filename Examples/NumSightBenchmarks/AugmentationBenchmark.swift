@@ -10,8 +10,8 @@ struct AugmentationBenchmark: BenchmarkSection {
             return
         }
         let sample = training.examples(in: 0..<10_000)
-        let names = ["none", "default", "default+width", "default+elastic", "default+slant+aspect",
-                     "default+width+elastic+slant+aspect"]
+        let names = ["none", "warp", "warp+width", "warp+elastic", "warp+slant+aspect",
+                     "warp+width+elastic+slant+aspect"]
         for name in names {
             let settings = name == "none" ? nil : AugmentationSettings(named: name)!
             let loader = BatchLoader(dataset: sample, batchSize: 128, augmentation: settings, seed: 1)

@@ -17,8 +17,8 @@ public enum TrainCommand: Subcommand {
         CommandLineOption("seed", valueName: "N", default: "42",
                           help: "Seeds weights, order and augmentation: the same seed and threads give the same model."),
         CommandLineOption("augmentation", valueName: "KIND", default: "default",
-                          help: "default (rotation ±8°, shift and zoom ±8 %), original (the Keras app's), or none; "
-                              + "add pieces with +width, +elastic, +slant, +aspect."),
+                          help: "default (rotation ±8°, shift and zoom ±8 %, stroke width), warp (without stroke width), "
+                              + "original (the Keras app's), or none; add pieces with +width, +elastic, +slant, +aspect."),
         CommandLineOption("schedule", valueName: "KIND", default: "cosine",
                           help: "cosine (decay to 1 % over the epochs), plateau (halve when validation loss stalls), or constant."),
         CommandLineOption("validation-fraction", valueName: "F", default: "0.1",
@@ -47,7 +47,7 @@ public enum TrainCommand: Subcommand {
         let augmentationName = arguments.string("augmentation")!
         let augmentation = augmentationName == "none" ? nil : AugmentationSettings(named: augmentationName)
         if augmentation == nil && augmentationName != "none" {
-            throw UsageError("'--augmentation' is default, original or none, optionally with +"
+            throw UsageError("'--augmentation' is default, warp, original or none, optionally with +"
                              + AugmentationSettings.pieceNames.joined(separator: ", +") + ", not '\(augmentationName)'")
         }
         let schedule = arguments.string("schedule")!

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// One movement of the pen, as the points it passes through, built from lines, elliptic
 /// arcs and cubic Bézier curves, each sampled every `spacing` units of length.
