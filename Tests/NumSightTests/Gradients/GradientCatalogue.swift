@@ -51,7 +51,7 @@ let gradientCatalogue: [GradientCase] = [
     GradientCase(name: "maximum broadcasting", covers: [.maximum], shapes: [[2, 3], [3]]) { maximum($0[0], $0[1]) },
     GradientCase(name: "minimum", covers: [.minimum], shapes: [[2, 3], [2, 3]]) { minimum($0[0], $0[1]) },
     GradientCase(name: "select", covers: [.select], shapes: [[2, 3], [2, 3]]) { select($0[0] .> 0, $0[0] * $0[1], $0[1]) },
-    GradientCase(name: "relu", covers: [.relu], shapes: [[2, 4]]) { relu($0[0]) * $0[0] },
+    GradientCase(name: "relu", covers: [.relu, .reluBackward], shapes: [[2, 4]]) { relu($0[0]) * $0[0] },
     GradientCase(name: "leakyRelu", covers: [.select], shapes: [[2, 4]]) { leakyRelu($0[0]) * $0[0] },
     GradientCase(name: "elu", covers: [.select, .exp], shapes: [[2, 4]]) { elu($0[0]) },
     GradientCase(name: "gelu", covers: [.erf], shapes: [[2, 4]]) { gelu($0[0]) },
@@ -131,10 +131,10 @@ let gradientCatalogue: [GradientCase] = [
         conv2D($0[0], filter: $0[1], strides: (2, 1), padding: .explicit(top: 1, bottom: 0, left: 0, right: 2),
                dilations: (1, 2)).squared()
     },
-    GradientCase(name: "maxPool2D", covers: [.maxPool2D], shapes: [[2, 4, 4, 2]]) {
+    GradientCase(name: "maxPool2D", covers: [.maxPool2D, .maxPool2DBackward], shapes: [[2, 4, 4, 2]]) {
         maxPool2D($0[0], window: (2, 2)).squared()
     },
-    GradientCase(name: "maxPool2D same padding, overlapping", covers: [.maxPool2D], shapes: [[1, 5, 5, 1]]) {
+    GradientCase(name: "maxPool2D same padding, overlapping", covers: [.maxPool2D, .maxPool2DBackward], shapes: [[1, 5, 5, 1]]) {
         maxPool2D($0[0], window: (3, 3), strides: (2, 2), padding: .same).squared()
     },
     GradientCase(name: "avgPool2D", covers: [.avgPool2D, .avgPool2DBackward], shapes: [[2, 4, 4, 2]]) {
@@ -143,12 +143,22 @@ let gradientCatalogue: [GradientCase] = [
     GradientCase(name: "avgPool2D same padding", covers: [.avgPool2D, .avgPool2DBackward], shapes: [[1, 5, 5, 2]]) {
         avgPool2D($0[0], window: (3, 3), strides: (2, 2), padding: .same).squared()
     },
-    GradientCase(name: "batch normalisation in training", covers: [.batchNormalization],
+    GradientCase(name: "batch normalisation in training",
+                 covers: [.batchNormalization, .batchNormalizationBackward, .batchNormalizationScaleGradient],
                  shapes: [[4, 2, 2, 3], [3], [3]]) { inputs in
         var mean = Tensor<Double>.zeros(shape: [3])
         var variance = Tensor<Double>.ones(shape: [3])
         return batchNormalized(inputs[0], scale: inputs[1], offset: inputs[2], runningMean: &mean,
                                runningVariance: &variance, isTraining: true).squared()
+    },
+    GradientCase(name: "batch normalisation and ReLU in one op",
+                 covers: [.batchNormalizationReLU, .batchNormalizationBackward, .batchNormalizationScaleGradient,
+                          .reluBackward],
+                 shapes: [[6, 2, 3], [3], [3]]) { inputs in
+        var mean = Tensor<Double>.zeros(shape: [3])
+        var variance = Tensor<Double>.ones(shape: [3])
+        return batchNormalizedReLU(inputs[0], scale: inputs[1], offset: inputs[2], runningMean: &mean,
+                                   runningVariance: &variance, isTraining: true).squared()
     },
     GradientCase(name: "layer normalisation", covers: [.reciprocalSquareRoot], shapes: [[3, 4], [4], [4]]) {
         layerNormalized($0[0], scale: $0[1], offset: $0[2]).squared()
