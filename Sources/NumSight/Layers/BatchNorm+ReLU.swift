@@ -6,6 +6,6 @@ extension BatchNorm {
     func appliedWithReLU(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         batchNormalizedReLU(input, scale: scale.value, offset: offset.value, runningMean: &runningMean.value,
                             runningVariance: &runningVariance.value, momentum: momentum, epsilon: epsilon,
-                            isTraining: LearningPhase.isTraining)
+                            isTraining: isTraining)
     }
 }

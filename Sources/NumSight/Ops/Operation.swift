@@ -31,4 +31,7 @@ public enum Operation: String, CaseIterable, Sendable {
     /// `batchNormalizationScaleGradient` (the offset's is a `sum`); `batchNormalizationReLU`, the
     /// two in one (``batchNormalizedReLU(_:scale:offset:runningMean:runningVariance:momentum:epsilon:isTraining:)``).
     case batchNormalization, batchNormalizationBackward, batchNormalizationScaleGradient, batchNormalizationReLU
+    /// Sequences: `cumulativeSum` (``Tensor/cumulativeSum(alongAxis:reverse:)``) and `reverse`
+    /// (``Tensor/reversed(alongAxes:)``).
+    case cumulativeSum, reverse
 }
