@@ -11,6 +11,7 @@ let sections: [any BenchmarkSection] = [
     OptimizerBenchmark(),
     TrainingBenchmark(),
     InferenceBenchmark(),
+    AugmentationBenchmark(),
 ]
 
 let wanted = CommandLine.arguments.dropFirst().map { $0.lowercased() }

@@ -11,6 +11,13 @@ public struct ModelEvaluation: Sendable {
     /// The indices of misclassified examples, with their predictions.
     public let mistakes: [(index: Int, predicted: Int)]
 
+    /// An evaluation from its counts, for sets that are not `MNISTDataset`s.
+    public init(confusion: [[Int]], loss: Double, mistakes: [(index: Int, predicted: Int)]) {
+        self.confusion = confusion
+        self.loss = loss
+        self.mistakes = mistakes
+    }
+
     /// Classifies every example of `dataset` with `model` (inference mode, no gradients).
     public init<Model: Layer>(model: Model, dataset: MNISTDataset, batchSize: Int = 500) where Model.Scalar == Float {
         var confusion = [[Int]](repeating: [Int](repeating: 0, count: MNISTDataset.classCount),

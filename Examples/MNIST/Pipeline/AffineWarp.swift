@@ -5,14 +5,17 @@ import Darwin
 #endif
 import NumSight
 
-/// A rotation, zoom and shift of a square greyscale image about its centre, sampled
-/// bilinearly with zeros outside the image:
+/// A rotation, zoom, slant, change of proportions and shift of a square greyscale image
+/// about its centre, sampled bilinearly with zeros outside the image:
 ///
-///     destination = scale · R(angle) · (source − centre) + centre + shift
+///     destination = scale · R(angle) · H(shear) · W(aspect) · (source − centre) + centre + shift
 ///
 /// with R(angle) the rotation by `angle` radians (clockwise on screen, as y points
-/// down) and centre = (side − 1) / 2. Each output pixel reads the source at the
-/// inverse map, source = R(−angle) · (destination − centre − shift) / scale + centre.
+/// down), H the shear x' = x − shear · y (positive leans the top to the right, as
+/// forward-slanted writing does), W = diag(aspect, 1) the change of width, and
+/// centre = (side − 1) / 2. Each output pixel reads the source at the inverse map,
+/// source = W⁻¹ · H⁻¹ · R(−angle) · (destination − centre − shift) / scale + centre,
+/// plus an optional elastic offset (``ElasticDisplacement``) at the output pixel.
 ///
 /// ```swift
 /// AffineWarp(shift: (x: 3, y: 0)).apply(to: pixels, side: 28, into: &output)   // 3 pixels to the right
@@ -24,15 +27,22 @@ public struct AffineWarp: Sendable, Equatable {
     public var scale: Double
     /// The shift in pixels; positive x moves right, positive y moves down.
     public var shift: (x: Double, y: Double)
+    /// The slant: x moves by −shear · y (y from the centre, down), so 0.2 leans the top right by about 11°.
+    public var shear: Double
+    /// The width factor: above 1 widens the digit, its height unchanged.
+    public var aspect: Double
 
-    public init(angle: Double = 0, scale: Double = 1, shift: (x: Double, y: Double) = (0, 0)) {
-        precondition(scale > 0, "AffineWarp: scale \(scale) must be positive")
+    public init(angle: Double = 0, scale: Double = 1, shift: (x: Double, y: Double) = (0, 0),
+                shear: Double = 0, aspect: Double = 1) {
+        precondition(scale > 0 && aspect > 0, "AffineWarp: scale \(scale) and aspect \(aspect) must be positive")
         self.angle = angle
         self.scale = scale
         self.shift = shift
+        self.shear = shear
+        self.aspect = aspect
     }
 
-    /// A warp drawn from `settings`; always draws the same four numbers, so streams stay aligned.
+    /// A warp drawn from `settings`; always draws the same six numbers, so streams stay aligned.
     init(drawnFrom settings: AugmentationSettings, side: Int, using generator: inout SeededRandomNumberGenerator) {
         func uniform(_ amount: Double) -> Double { (2 * generator.nextUnitInterval() - 1) * amount }
         let degrees = uniform(settings.rotationDegrees)
@@ -40,20 +50,27 @@ public struct AffineWarp: Sendable, Equatable {
         let shiftX = uniform(maximumShift)
         let shiftY = uniform(maximumShift)
         let scale = 1 + uniform(settings.zoomFraction)
-        self.init(angle: degrees * .pi / 180, scale: scale, shift: (shiftX, shiftY))
+        let shear = tan(uniform(settings.shearDegrees) * .pi / 180)
+        let aspect = 1 + uniform(settings.aspectFraction)
+        self.init(angle: degrees * .pi / 180, scale: scale, shift: (shiftX, shiftY), shear: shear, aspect: aspect)
     }
 
     /// Writes the warped `side` × `side` image of `source` (bytes 0–255) to
-    /// `destination`, scaled to [0, 1].
+    /// `destination`, scaled to [0, 1], each pixel read `displacement`'s offset away.
     public func apply(to source: UnsafeBufferPointer<UInt8>, side: Int,
-                      into destination: UnsafeMutableBufferPointer<Float>) {
+                      into destination: UnsafeMutableBufferPointer<Float>, displacement: ElasticDisplacement? = nil) {
         precondition(source.count >= side * side && destination.count >= side * side,
                      "AffineWarp: buffers smaller than \(side) × \(side)")
         let centre = Float(side - 1) / 2
-        let cosine = Float(cos(angle) / scale)
-        let sine = Float(sin(angle) / scale)
+        // The inverse map's matrix, W⁻¹ · H⁻¹ · R(−angle) / scale.
+        let (cosine, sine) = (cos(angle) / scale, sin(angle) / scale)
+        let m00 = Float((cosine - shear * sine) / aspect)
+        let m01 = Float((sine + shear * cosine) / aspect)
+        let m10 = Float(-sine)
+        let m11 = Float(cosine)
         let shiftX = Float(shift.x)
         let shiftY = Float(shift.y)
+        let offsets = displacement?.pixelOffsets
         @inline(__always) func pixel(_ x: Int, _ y: Int) -> Float {
             x >= 0 && x < side && y >= 0 && y < side ? Float(source[y * side + x]) : 0
         }
@@ -61,8 +78,12 @@ public struct AffineWarp: Sendable, Equatable {
             let v = Float(row) - centre - shiftY
             for column in 0..<side {
                 let u = Float(column) - centre - shiftX
-                let sourceX = cosine * u + sine * v + centre
-                let sourceY = -sine * u + cosine * v + centre
+                var sourceX = m00 * u + m01 * v + centre
+                var sourceY = m10 * u + m11 * v + centre
+                if let offsets {
+                    sourceX += offsets.x[row * side + column]
+                    sourceY += offsets.y[row * side + column]
+                }
                 let x0 = Int(sourceX.rounded(.down))
                 let y0 = Int(sourceY.rounded(.down))
                 let fractionX = sourceX - Float(x0)
@@ -75,6 +96,7 @@ public struct AffineWarp: Sendable, Equatable {
     }
 
     public static func == (lhs: AffineWarp, rhs: AffineWarp) -> Bool {
-        lhs.angle == rhs.angle && lhs.scale == rhs.scale && lhs.shift == rhs.shift
+        lhs.angle == rhs.angle && lhs.scale == rhs.scale && lhs.shift == rhs.shift && lhs.shear == rhs.shear
+            && lhs.aspect == rhs.aspect
     }
 }

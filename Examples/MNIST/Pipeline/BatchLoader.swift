@@ -90,6 +90,7 @@ public struct BatchLoader: Sendable {
         let side = MNISTDataset.imageSide
         let pixels = MNISTDataset.pixelsPerImage
         var scalars = [Float](repeating: 0, count: indices.count * pixels)
+        var scratch = [Float](repeating: 0, count: pixels)
         var generator = SeededRandomNumberGenerator(
             seed: SeedDerivation.seed(seed, for: .augmentation, at: [epoch, index]))
         dataset.images.withUnsafeBufferPointer { images in
@@ -99,13 +100,8 @@ public struct BatchLoader: Sendable {
                     let destination = UnsafeMutableBufferPointer(
                         rebasing: output[(position * pixels)..<((position + 1) * pixels)])
                     if let augmentation {
-                        AffineWarp(drawnFrom: augmentation, side: side, using: &generator)
-                            .apply(to: source, side: side, into: destination)
-                        let contrast = generator.nextUnitInterval()
-                        if let factors = augmentation.contrastFactors {
-                            let factor = factors.lowerBound + contrast * (factors.upperBound - factors.lowerBound)
-                            Self.adjustContrast(of: destination, by: Float(factor))
-                        }
+                        Self.augment(source, side: side, into: destination, scratch: &scratch,
+                                     settings: augmentation, using: &generator)
                     } else {
                         for offset in 0..<pixels { destination[offset] = Float(source[offset]) / 255 }
                     }
@@ -114,6 +110,32 @@ public struct BatchLoader: Sendable {
         }
         return Batch(images: Tensor(scalars, shape: [indices.count, side, side, 1]),
                      labels: indices.map { Int(dataset.labels[$0]) })
+    }
+
+    /// Writes one augmented image: warped (with the elastic offsets, if any) in one pass,
+    /// then its contrast and its stroke width changed. Draws six numbers for the warp and
+    /// one each for contrast and stroke width, plus the elastic offsets when they are on.
+    static func augment(_ source: UnsafeBufferPointer<UInt8>, side: Int, into destination: UnsafeMutableBufferPointer<Float>,
+                        scratch: inout [Float], settings: AugmentationSettings,
+                        using generator: inout SeededRandomNumberGenerator) {
+        let warp = AffineWarp(drawnFrom: settings, side: side, using: &generator)
+        let contrast = generator.nextUnitInterval()
+        let strokeWidth = generator.nextUnitInterval()
+        let displacement = settings.elasticAmplitude > 0
+            ? ElasticDisplacement(amplitude: settings.elasticAmplitude, cells: AugmentationSettings.elasticCells,
+                                  side: side, using: &generator)
+            : nil
+        warp.apply(to: source, side: side, into: destination, displacement: displacement)
+        if let factors = settings.contrastFactors {
+            let factor = factors.lowerBound + contrast * (factors.upperBound - factors.lowerBound)
+            adjustContrast(of: destination, by: Float(factor))
+        }
+        if let changes = settings.strokeWidthChanges {
+            let amount = changes.lowerBound + strokeWidth * (changes.upperBound - changes.lowerBound)
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                StrokeWidthChange(amount: amount).apply(to: destination, side: side, scratch: scratch)
+            }
+        }
     }
 
     /// Moves every pixel away from the image's mean by `factor` (Keras' `RandomContrast`),

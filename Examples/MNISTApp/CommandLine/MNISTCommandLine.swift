@@ -7,7 +7,7 @@ public enum MNISTCommandLine {
     /// The subcommands, in the order the overview lists them.
     static let subcommands: [any Subcommand.Type] = [
         TrainCommand.self, EvaluateCommand.self, PredictCommand.self, ServeCommand.self, ExportWebCommand.self,
-        FineTuneCommand.self, ExportCommand.self,
+        FineTuneCommand.self, ExportCommand.self, RobustnessSetCommand.self,
     ]
 
     /// The overview `--help` prints.

@@ -23,7 +23,8 @@ public enum TrainCommand: Subcommand {
         CommandLineOption("warmup-epochs", valueName: "F",
                           help: "The cosine schedule's linear warm-up, in epochs. (recipe: 0.5)"),
         CommandLineOption("augmentation", valueName: "KIND",
-                          help: "default (rotation ±8°, shift and zoom ±8 %), original (the Keras app's), or none. "
+                          help: "default (rotation ±8°, shift and zoom ±8 %, stroke width), warp (without stroke width), "
+                              + "original (the Keras app's), or none; add pieces with +width, +elastic, +slant, +aspect. "
                               + "(recipe: default or original)"),
         CommandLineOption("patience", valueName: "N",
                           help: "Epochs without a better validation accuracy before stopping (then the best epoch's "
@@ -119,12 +120,13 @@ public enum TrainCommand: Subcommand {
             }
             recipe.schedule = schedule
         }
-        switch arguments.string("augmentation") {
-        case nil: break
-        case "default": recipe.augmentation = .default
-        case "original": recipe.augmentation = .original
-        case "none": recipe.augmentation = nil
-        case let other?: throw UsageError("'--augmentation' is default, original or none, not '\(other)'")
+        if let name = arguments.string("augmentation") {
+            let augmentation = name == "none" ? nil : AugmentationSettings(named: name)
+            guard augmentation != nil || name == "none" else {
+                throw UsageError("'--augmentation' is default, warp, original or none, optionally with +"
+                                 + AugmentationSettings.pieceNames.joined(separator: ", +") + ", not '\(name)'")
+            }
+            recipe.augmentation = augmentation
         }
         switch arguments.string("patience") {
         case nil: break

@@ -23,4 +23,6 @@ struct TrainingOutput: Sendable {
     var feedbackFolder: URL { folder.appendingPathComponent("feedback", isDirectory: true) }
     /// Test digits the model got wrong, with true and predicted labels.
     var misclassifiedDigits: URL { folder.appendingPathComponent("misclassified.png") }
+    /// The robustness set's misread drawings, as the model sees them.
+    var robustnessMistakes: URL { folder.appendingPathComponent("robustness_misread.png") }
 }

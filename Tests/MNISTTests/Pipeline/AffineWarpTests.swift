@@ -63,4 +63,32 @@ import Testing
         let centre = centreOfMass(warped(pixels, by: AffineWarp(scale: 1.5)))
         #expect(abs(centre.x - 19.5) < 1e-5 && abs(centre.y - 13.5) < 1e-5, "centre of mass \(centre)")
     }
+
+    @Test func aShearMovesRowsAboveTheCentreRightAndRowsBelowLeft() {
+        // Centre 13.5: row 9.5 is 4 above it, so a shear of 0.5 moves it 2 right; row 17.5 moves 2 left.
+        let pixels = image(ink: [(10, 9, 255), (10, 10, 255), (10, 17, 255), (10, 18, 255)])
+        let output = warped(pixels, by: AffineWarp(shear: 0.5))
+        let top = centreOfMass(output.enumerated().map { $0.offset / 28 < 14 ? $0.element : 0 })
+        let bottom = centreOfMass(output.enumerated().map { $0.offset / 28 >= 14 ? $0.element : 0 })
+        #expect(abs(top.x - 12) < 1e-5 && abs(top.y - 9.5) < 1e-5, "top half's centre \(top)")
+        #expect(abs(bottom.x - 8) < 1e-5 && abs(bottom.y - 17.5) < 1e-5, "bottom half's centre \(bottom)")
+    }
+
+    @Test func anAspectWidensAboutTheCentreAndKeepsTheHeight() {
+        // (17.5, 11.5) is 4 right of the centre and 2 above it; × 1.5 in width puts it 6 right: (19.5, 11.5).
+        let pixels = image(ink: [(17, 11, 255), (18, 11, 255), (17, 12, 255), (18, 12, 255)])
+        let centre = centreOfMass(warped(pixels, by: AffineWarp(aspect: 1.5)))
+        #expect(abs(centre.x - 19.5) < 1e-5 && abs(centre.y - 11.5) < 1e-5, "centre of mass \(centre)")
+    }
+
+    @Test func anElasticDisplacementReadsEachPixelItsOffsetAway() {
+        // A uniform offset of (−2, +1) everywhere: each pixel reads 2 left and 1 down, so ink moves 2 right and 1 up.
+        let uniform = ElasticDisplacement(gridOffsets: (x: [Double](repeating: -2, count: 4), y: [Double](repeating: 1, count: 4)),
+                                          cells: 1, side: 28)
+        var output = [Float](repeating: -1, count: 784)
+        image(ink: [(10, 10, 255)]).withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { AffineWarp().apply(to: source, side: 28, into: $0, displacement: uniform) }
+        }
+        #expect(output[9 * 28 + 12] == 1 && output.reduce(0, +) == 1)
+    }
 }

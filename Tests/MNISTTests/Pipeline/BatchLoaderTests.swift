@@ -52,6 +52,25 @@ import Testing
         #expect(plain == identity)
     }
 
+    @Test func aFixedStrokeWidthChangeServesEachImageDilated() throws {
+        var thicker = AugmentationSettings.identity
+        thicker.strokeWidthChanges = 1...1
+        let plain = try #require(Array(BatchLoader(dataset: dataset, augmentation: nil, seed: 3).batches(forEpoch: 1)).first)
+        let dilated = try #require(Array(BatchLoader(dataset: dataset, augmentation: thicker, seed: 3).batches(forEpoch: 1)).first)
+        var expected = plain.images.scalars
+        var scratch = [Float](repeating: 0, count: 784)
+        expected.withUnsafeMutableBufferPointer { images in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                for start in stride(from: 0, to: images.count, by: 784) {
+                    let image = UnsafeMutableBufferPointer(rebasing: images[start..<(start + 784)])
+                    StrokeWidthChange(amount: 1).apply(to: image, side: 28, scratch: scratch)
+                }
+            }
+        }
+        #expect(dilated.images.scalars == expected)
+        #expect(dilated.images.scalars.reduce(0, +) > plain.images.scalars.reduce(0, +))
+    }
+
     @Test func contrastMovesPixelsAwayFromTheMean() {
         var pixels: [Float] = [0.2, 0.4, 0.6, 1.0]  // mean 0.55
         pixels.withUnsafeMutableBufferPointer { BatchLoader.adjustContrast(of: $0, by: 2) }
