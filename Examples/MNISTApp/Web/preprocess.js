@@ -51,8 +51,12 @@ export function modelInput(image, options = {}) {
 }
 
 /** Every stage, as `DigitPreprocessingStages`: `{ink, inkBounds, cropped, scaled, offset, centred}`; images are `{width, height, values}`. */
-export function preprocessingStages(image, { inkThreshold = 0, minimumInkPixelCount = 16 } = {}) {
-  const ink = inkOf(image);
+export function preprocessingStages(image, options = {}) {
+  return stagesOfInk(inkOf(image), options);
+}
+
+/** `DigitPreprocessor.stages(ofInk:)`: every stage for `ink` (from `inkOf`, or one digit's from `segment.js`). */
+export function stagesOfInk(ink, { inkThreshold = 0, minimumInkPixelCount = 16 } = {}) {
   const inkPixelCount = ink.values.reduce((count, value) => count + (value > inkThreshold ? 1 : 0), 0);
   const inkBounds = bounds(ink, inkThreshold);
   if (inkPixelCount < minimumInkPixelCount || inkBounds === null) throw new NoDigitError(inkPixelCount);
@@ -72,8 +76,8 @@ export function preprocessingStages(image, { inkThreshold = 0, minimumInkPixelCo
   return { ink, inkBounds, cropped, scaled, offset, centred };
 }
 
-/** White ink on black, 0…1: `GreyscaleImage(inkOf:)`. */
-function inkOf({ width, height, data }) {
+/** White ink on black, 0…1: `GreyscaleImage(inkOf:)`, `{width, height, values}`. */
+export function inkOf({ width, height, data }) {
   const values = new Float32Array(width * height);
   for (let index = 0; index < values.length; index += 1) {
     const red = float32(data[4 * index] / 255);
