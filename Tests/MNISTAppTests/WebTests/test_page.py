@@ -354,11 +354,15 @@ def test_seeing_inside_after_a_prediction(page):
             status: root.querySelector('.inside-status').textContent,
             layers: [...root.querySelectorAll('.inside-layer strong')].map((name) => name.textContent),
             coloured: saliency.some((value, index) => index % 4 !== 3 && value > 0),
+            scores: [...root.querySelectorAll('.inside-scores li')].map((cell) => cell.textContent),
+            winner: root.querySelector('.inside-scores li.is-winner')?.textContent,
         };""")
     check(f"the {shown['digit']} it sees" in inside["status"], f"the panel says {inside['status']!r} for a {shown['digit']}")
     check(inside["layers"][0] == "conv1" and inside["layers"][-1] == "dense2" and len(inside["layers"]) == 13,
           f"the panel shows the layers {inside['layers']}")
     check(inside["coloured"], "the saliency map is all black")
+    check(inside["scores"] == [str(digit) for digit in range(10)] and inside["winner"] == shown["digit"],
+          f"the ten scores are labelled {inside['scores']}, the winner {inside['winner']!r} for a {shown['digit']}")
     page.driver.find_element(By.ID, "clear-button").click()
     check(page.script("return document.querySelectorAll('.inside-layer').length;") == 0, "after Clear the panel still shows layers")
 
