@@ -125,13 +125,10 @@ function withDigitsDrawn(reading, pixels, image) {
   return reading;
 }
 
-/** `readDrawing` of a snapshot of the canvas's pixels, or `null` when it finds no digit. */
+/** The browser's cut of `pixels` into digits (`readDrawing`, not classified), or `null` when it finds no digit. */
 function readDrawingOf(pixels) {
-  const copy = document.createElement('canvas');
-  [copy.width, copy.height] = [pixels.width, pixels.height];
-  copy.getContext('2d').putImageData(pixels, 0, 0);
   try {
-    return readDrawing(copy);
+    return readDrawing(pixels);
   } catch (error) {
     if (error.kind === 'no-digit') return null;
     throw error;

@@ -44,20 +44,21 @@ export class BrowserRecognizer {
    * @throws {NoDigitError} (`kind` `'no-digit'`) when the drawing holds nothing but specks.
    */
   recognize(canvas) {
-    return readDrawing(canvas, (input) => Array.from(this.#model.probabilities(input)));
+    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    return readDrawing(pixels, (input) => Array.from(this.#model.probabilities(input)));
   }
 }
 
 /**
- * The digits of the drawing on `canvas`, left to right, as the server cuts them:
+ * The digits of a drawing's RGBA `pixels` (an `ImageData`), left to right, as the server cuts them:
  * `{number, digits: [{digit, confidence, probabilities, box: [x, y, width, height], modelInput, ink}]}`,
  * `ink` being the digit's own ink (`segment.js`). `classify(modelInput)` gives the ten probabilities;
  * without it, digits carry only their box, input and ink (`digit` and `probabilities` `null`).
  *
  * @throws {NoDigitError} when the drawing holds nothing but specks.
  */
-export function readDrawing(canvas, classify = null) {
-  const ink = inkOf(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height));
+export function readDrawing(pixels, classify = null) {
+  const ink = inkOf(pixels);
   const segments = digitSegments(ink);
   if (segments.length === 0) throw new NoDigitError(ink.values.reduce((count, value) => count + (value > 0 ? 1 : 0), 0));
   const digits = segments.map((segment) => {
