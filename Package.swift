@@ -75,10 +75,19 @@ let package = Package(
         .executableTarget(
             name: "NumSightBenchmarks",
             dependencies: ["NumSight", "MNIST", "CBenchmarkProbes"],
-            path: "Examples/NumSightBenchmarks"
+            path: "Examples/NumSightBenchmarks",
+            exclude: ["pytorch_baseline.py", "compare_with_pytorch.py"]
         ),
 
         // MARK: Tests — one test target per target above
+
+        /// `NumSightFuzz TARGET`: libFuzzer on each parser of untrusted bytes (built with
+        /// `-sanitize=fuzzer,address`: see Tests/Fuzzing/run_fuzzers.sh), or a replayer of crash files.
+        .executableTarget(
+            name: "NumSightFuzz",
+            dependencies: ["NumSight", "HTTPServer", "ImageCodecs", "MNIST", "MNISTApp"],
+            path: "Tests/Fuzzing/NumSightFuzz"
+        ),
 
         /// Reads the guides' marked code blocks, for both documentation suites.
         .target(

@@ -24,8 +24,13 @@ public struct AccessLog: Sendable {
     /// Discards every line.
     static let disabled = AccessLog { _ in }
 
-    func record(method: String, target: String, status: HTTPStatus, bodyBytes: Int, duration: Duration) {
+    func record(method: String, target: String, status: HTTPStatus, bodyBytes: Int, duration: Duration,
+                cause: String? = nil) {
         let milliseconds = Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) * 1e-15
-        write("\(method) \(target) \(status.code) \(bodyBytes) \(String(format: "%.2f", milliseconds))ms")
+        var line = "\(method) \(target) \(status.code) \(bodyBytes) \(String(format: "%.2f", milliseconds))ms"
+        if status.code >= 500, let cause {
+            line += " cause: " + cause.split(whereSeparator: \.isNewline).joined(separator: " ")
+        }
+        write(line)
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
 
 /// Reads HTTP/1.1 request heads (RFC 9112 §2–§6) strictly: anything malformed is a 400, never a trap.
-enum HTTPParser {
+/// The server calls it as bytes arrive; it is public for the fuzz target, which feeds it anything.
+public enum HTTPParser {
     private static let lineFeed = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
     /// Where the blank line that ends the head lies in `bytes` (searching from `start`), accepting
     /// `\r\n\r\n` and bare `\n\n`; the head is everything before the range.
-    static func endOfHead(in bytes: [UInt8], from start: Int) -> Range<Int>? {
+    public static func endOfHead(in bytes: [UInt8], from start: Int) -> Range<Int>? {
         var index = max(start, 0)
         while let lineEnd = bytes[index...].firstIndex(of: lineFeed) {
             var next = lineEnd + 1
@@ -22,7 +23,7 @@ enum HTTPParser {
     }
 
     /// The request described by `head` (without body), and its raw target for the access log.
-    static func parseHead(_ head: ArraySlice<UInt8>) throws(HTTPError) -> (request: HTTPRequest, target: String) {
+    public static func parseHead(_ head: ArraySlice<UInt8>) throws(HTTPError) -> (request: HTTPRequest, target: String) {
         var lines = head.split(separator: lineFeed, omittingEmptySubsequences: false).map { line in
             line.last == carriageReturn ? line.dropLast() : line
         }
@@ -70,7 +71,7 @@ enum HTTPParser {
 
     /// The body length the head announces: 0 without `Content-Length`; 411 for a chunked body,
     /// 501 for any other transfer coding, 413 above `maximum` and 400 for a malformed length.
-    static func bodyLength(of request: HTTPRequest, maximum: Int) throws(HTTPError) -> Int {
+    public static func bodyLength(of request: HTTPRequest, maximum: Int) throws(HTTPError) -> Int {
         if let codings = request.headers["Transfer-Encoding"] {
             if codings.lowercased().contains("chunked") {
                 throw HTTPError(.lengthRequired, "chunked request bodies are not supported; send Content-Length")

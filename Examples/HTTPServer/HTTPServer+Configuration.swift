@@ -9,9 +9,17 @@ extension HTTPServer {
         var maximumHeaderBytes = 16 * 1024
         /// The largest `Content-Length` accepted; more gets 413 before any of the body is read.
         var maximumBodyBytes = 2 * 1024 * 1024
-        /// Connections served at once; one more is answered 503 and closed.
-        var maximumConnections = 64
-        /// How long a request may take to arrive once its first byte has: a slower client gets 408.
+        /// Connections open at once; one more is answered 503 and closed. An idle or slow
+        /// connection costs a descriptor and its buffer, not a thread.
+        var maximumConnections = 512
+        /// Threads that run the handler and send responses: how many requests are answered at once.
+        /// Complete requests beyond that wait, already read, for a free thread.
+        var handlerThreadCount = 16
+        /// How long a request's head may take to arrive once its first byte has: a slower client
+        /// (one dripping bytes to hold a connection) gets 408.
+        var headTimeout: Duration = .seconds(5)
+        /// How long a whole request may take to arrive once its first byte has (a slower client
+        /// gets 408), and a new connection to start one (or be closed).
         var readTimeout: Duration = .seconds(10)
         /// How long an open connection may wait for its next request before it is closed.
         var idleTimeout: Duration = .seconds(30)

@@ -8,20 +8,39 @@ import Foundation
 ///     server.stopOnSignals()
 ///     try server.run()  // returns after SIGINT or SIGTERM, once in-flight requests are answered
 ///
-/// Each connection is served on its own thread, up to `maximumConnections`, so a slow client
-/// delays nobody else. Requests are read under the limits and timeouts of `Configuration`.
-/// A server runs once: after `stop()` it cannot be started again.
-public final class HTTPServer: @unchecked Sendable {  // mutable state is guarded by `condition`
+/// One thread, the event loop, accepts connections and reads every request with `poll`, so a
+/// connection costs a buffer, not a thread, until its request is complete: slow or idle
+/// clients (up to `maximumConnections`) delay nobody. Complete requests go to
+/// `handlerThreadCount` threads that run the handler and send the response. Requests are read
+/// under the limits and timeouts of `Configuration`. A server runs once: after `stop()` it
+/// cannot be started again.
+public final class HTTPServer: @unchecked Sendable {  // mutable state is guarded by `condition` or `jobsCondition`
     public let configuration: Configuration
-    private let handler: HTTPHandler
-    private let stopNotice: StopNotice
+    let handler: HTTPHandler
+    let stopNotice: StopNotice
+    /// Wakes the event loop when a handler thread gives a connection back or closes one.
+    let wakeUp: WakeUpPipe
 
-    private let condition = NSCondition()
+    let condition = NSCondition()
     private var boundPort: Int?
     private var isStarted = false
     private var isAccepting = false
-    private var openConnections = 0
+    /// Connections accepted and not yet closed, wherever they are.
+    var openConnections = 0
+    /// Guards `jobs`; only handler threads wait on it, so a signal always wakes one of them.
+    let jobsCondition = NSCondition()
+    /// Complete requests (or errors to answer) waiting for a handler thread; `nil` ends a thread.
+    var jobs: [Job?] = []
+    /// Connections whose response was sent, to be watched by the loop again.
+    var returnedConnections: [HTTPConnection] = []
     private var signalSources: [any DispatchSourceSignal] = []
+
+    /// What a handler thread does with one connection.
+    struct Job {
+        var connection: HTTPConnection
+        /// `.request` or `.failure`.
+        var progress: HTTPConnection.Progress
+    }
 
     /// A server that answers every request with `handler`.
     public init(configuration: Configuration = Configuration(), handler: @escaping HTTPHandler) {
@@ -29,6 +48,7 @@ public final class HTTPServer: @unchecked Sendable {  // mutable state is guarde
         self.handler = handler
         // A pipe can only fail to open when the process is out of descriptors.
         self.stopNotice = try! StopNotice()
+        self.wakeUp = try! WakeUpPipe()
     }
 
     /// A server that answers with `router`.
@@ -41,19 +61,35 @@ public final class HTTPServer: @unchecked Sendable {  // mutable state is guarde
         condition.withLock { boundPort }
     }
 
-    /// Binds and listens, then accepts connections on a background thread; returns at once.
+    /// Binds and listens, then runs the event loop and the handler threads in the background;
+    /// returns at once.
     public func start() throws(HTTPServerError) {
         let isFirstStart = condition.withLock {
             defer { isStarted = true }
             return !isStarted
         }
         guard isFirstStart else { throw .alreadyStarted }
-        let listener = try Socket.listening(host: configuration.host, port: configuration.port, backlog: 128)
+        let listener = try Socket.listening(host: configuration.host, port: configuration.port, backlog: 512)
         condition.withLock {
             boundPort = listener.localPort
             isAccepting = true
         }
-        Thread { self.accept(on: listener) }.start()
+        for _ in 0..<max(1, configuration.handlerThreadCount) {
+            let thread = Thread { self.handleJobs() }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        Thread {
+            self.runEventLoop(listener: listener)
+            self.jobsCondition.withLock {
+                self.jobs += Array(repeating: nil, count: max(1, self.configuration.handlerThreadCount))
+                self.jobsCondition.broadcast()
+            }
+            self.condition.withLock {
+                self.isAccepting = false
+                self.condition.broadcast()
+            }
+        }.start()
     }
 
     /// Blocks until the server has stopped accepting and every connection has closed
@@ -83,53 +119,13 @@ public final class HTTPServer: @unchecked Sendable {  // mutable state is guarde
         condition.withLock { signalSources.append(signalSource) }
     }
 
-    // MARK: Connections
-
-    private func accept(on listener: Socket) {
-        while listener.wait(until: nil, orUntil: stopNotice) != .stopping {
-            guard let client = listener.accept() else {
-                usleep(10_000)  // e.g. out of descriptors (EMFILE): back off rather than spin
-                continue
-            }
-            let hasRoom = condition.withLock {
-                guard openConnections < configuration.maximumConnections else { return false }
-                openConnections += 1
-                return true
-            }
-            if hasRoom {
-                Thread { self.serve(client) }.start()
-            } else {
-                refuse(client)
-            }
-        }
-        listener.close()
-        condition.withLock {
-            isAccepting = false
-            condition.broadcast()
-        }
-    }
-
-    private func serve(_ client: Socket) {
-        var connection = HTTPConnection(socket: client, configuration: configuration, handler: handler,
-                                        stopNotice: stopNotice)
-        connection.serve()
+    /// Closes `connection` wherever it is, and tells the loop, which may be waiting for the last one.
+    func close(_ connection: HTTPConnection) {
+        connection.socket.close()
         condition.withLock {
             openConnections -= 1
             condition.broadcast()
         }
-    }
-
-    /// Answers 503 without waiting (so the accept loop never blocks) and closes.
-    private func refuse(_ client: Socket) {
-        let response = HTTPResponse.error(.serviceUnavailable, message: "too many connections; try again later")
-        client.send(response.serialized(keepAlive: false, includingBody: true), waiting: false)
-        configuration.accessLog.record(method: "-", target: "-", status: response.status,
-                                       bodyBytes: response.body.count, duration: .zero)
-        client.shutdownWriting()
-        var discarded: [UInt8] = []
-        while client.receive(appendingTo: &discarded, maximumCount: 64 * 1024, waiting: false) > 0 {
-            discarded.removeAll(keepingCapacity: true)
-        }
-        client.close()
+        wakeUp.post()
     }
 }

@@ -41,8 +41,9 @@ public struct Router: Sendable {
         folders.sort { $0.prefix.count > $1.prefix.count }
     }
 
-    /// The handler's response, 404 or 405.
-    func respond(to request: HTTPRequest) throws -> HTTPResponse {
+    /// The handler's response, 404 or 405: what the server answers, without a socket (the fuzz
+    /// target sends bodies through it).
+    public func respond(to request: HTTPRequest) throws -> HTTPResponse {
         if let handlers = routes[request.path] {
             if let handler = handlers[request.method] ?? (request.method == .head ? handlers[.get] : nil) {
                 return try handler(request)

@@ -60,7 +60,8 @@ struct Socket: Sendable {
         }
     }
 
-    /// The next pending connection (blocking, close-on-exec), or `nil` if none is waiting.
+    /// The next pending connection (a blocking socket, close-on-exec), or `nil` if none is
+    /// waiting (`errno` is `EAGAIN`) or accepting failed.
     func accept() -> Socket? {
         while true {
             let client = Glibc.accept(descriptor, nil, nil)
@@ -121,30 +122,14 @@ struct Socket: Sendable {
         _ = Glibc.close(descriptor)
     }
 
-    /// What ended a `wait`.
-    enum Readiness {
-        /// Bytes, or the end of the stream, can be received.
-        case readable
-        /// The stop notice was posted first.
-        case stopping
-        case timedOut
-    }
-
-    /// Waits until there is something to receive, `stopNotice` is posted, or `deadline` (if any) passes.
-    func wait(until deadline: ContinuousClock.Instant?, orUntil stopNotice: StopNotice? = nil) -> Readiness {
+    /// Waits until there is something to receive (`true`), or `deadline` passes (`false`).
+    func wait(until deadline: ContinuousClock.Instant) -> Bool {
         var descriptors = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
-        if let stopNotice {
-            descriptors.append(pollfd(fd: stopNotice.descriptor, events: Int16(POLLIN), revents: 0))
-        }
         while true {
-            let timeout = deadline.map { Int32(clamping: max(0, ($0 - .now).milliseconds)) } ?? -1
-            let count = poll(&descriptors, nfds_t(descriptors.count), timeout)
+            let timeout = Int32(clamping: max(0, (deadline - .now).milliseconds))
+            let count = poll(&descriptors, 1, timeout)
             if count < 0 && errno == EINTR { continue }
-            if count == 0 { return .timedOut }
-            if count < 0 { return .stopping }  // poll itself failed: give up as if stopping
-            // Stopping wins, so nothing new is started once the notice is posted.
-            if descriptors.count > 1 && descriptors[1].revents != 0 { return .stopping }
-            return .readable
+            return count > 0
         }
     }
 }

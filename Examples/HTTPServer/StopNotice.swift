@@ -2,7 +2,7 @@ import Foundation
 import Glibc
 
 /// A pipe that becomes readable, and stays readable, once the server starts stopping,
-/// so every thread blocked in `poll` wakes up without sharing any other state.
+/// so the event loop blocked in `poll` wakes up without sharing any other state.
 final class StopNotice: @unchecked Sendable {  // `posted` is guarded by `lock`
     private let readEnd: Int32
     private let writeEnd: Int32
@@ -22,7 +22,7 @@ final class StopNotice: @unchecked Sendable {  // `posted` is guarded by `lock`
         close(writeEnd)
     }
 
-    /// Wakes every current and future `Socket.wait(until:orUntil:)` given this notice; later calls do nothing.
+    /// Makes `descriptor` readable for good; later calls do nothing.
     func post() {
         let isFirst = lock.withLock {
             defer { posted = true }

@@ -1,7 +1,8 @@
 import CNumSightKernels
 
 /// The three passes of the seed CNN's convolutions (3x3, padding 1, stride 1, batch 128)
-/// on one and two threads, in GFLOP/s counted as 2 * N * OH * OW * OC * KH * KW * IC.
+/// on one and two threads, in GFLOP/s counted as 2 * N * OH * OW * OC * KH * KW * IC, and as a
+/// fraction of the measured peak of the same thread count.
 struct ConvolutionBenchmark: BenchmarkSection {
     /// A square input `side` pixels wide, mapped to the same size with more channels.
     struct Layer {
@@ -22,14 +23,15 @@ struct ConvolutionBenchmark: BenchmarkSection {
         let saved = ns_thread_count()
         defer { ns_set_thread_count(saved) }
         for threads in [1, 2] {
+            let peak = PeakThroughputBenchmark.peakGFLOPS(threads: threads)
             ns_set_thread_count(threads)
             for layer in layers {
-                measure(layer, threads: threads)
+                measure(layer, threads: threads, peak: peak)
             }
         }
     }
 
-    func measure(_ layer: Layer, threads: Int) {
+    func measure(_ layer: Layer, threads: Int, peak: Double) {
         var geometry = ns_convolution_geometry(
             batch: batch, input_height: layer.side, input_width: layer.side,
             input_channels: layer.inputChannels, output_height: layer.side, output_width: layer.side,
@@ -55,9 +57,11 @@ struct ConvolutionBenchmark: BenchmarkSection {
         let backwardFilter = medianSeconds(repetitions: count) {
             ns_conv2d_backward_filter(&geometry, input, outputGradient, &filterGradient)
         }
-        let prefix = "\(layer.name)", suffix = "threads\(threads)"
-        report("\(prefix).forward.\(suffix)", flops / forward / 1e9, "GFLOP/s")
-        report("\(prefix).backward_input.\(suffix)", flops / backwardInput / 1e9, "GFLOP/s")
-        report("\(prefix).backward_filter.\(suffix)", flops / backwardFilter / 1e9, "GFLOP/s")
+        for (pass, seconds) in [("forward", forward), ("backward_input", backwardInput),
+                                ("backward_filter", backwardFilter)] {
+            let name = "\(layer.name).\(pass).threads\(threads)", rate = flops / seconds / 1e9
+            report(name, rate, "GFLOP/s")
+            report("\(name).of_peak", rate / peak, "fraction")
+        }
     }
 }

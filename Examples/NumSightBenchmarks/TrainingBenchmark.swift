@@ -2,7 +2,7 @@ import MNIST
 import NumSight
 
 /// The seed CNN end to end: training throughput (forward, backward and an Adam
-/// step on batches of 128) and the latency of classifying one image.
+/// step on batches of 128) and how close it comes to the machine's limit.
 struct TrainingBenchmark: BenchmarkSection {
     let batchSize = 128
 
@@ -22,9 +22,9 @@ struct TrainingBenchmark: BenchmarkSection {
         report("train.step.batch\(batchSize)", step * 1e3, "ms")
         report("train.throughput", Double(batchSize) / step, "images/s")
         report("train.epoch54000", 54_000 / (Double(batchSize) / step), "s")
-
-        let image = images.sliced(alongAxis: 0, range: 0..<1)
-        let latency = medianSeconds(repetitions: 200) { _ = model.probabilities(for: image) }
-        report("inference.latency.batch1", latency * 1e3, "ms")
+        let flops = TrainingWork.flopsPerImage(of: model, inputShape: SeedCNN.inputShape)
+        let peak = PeakThroughputBenchmark.peakGFLOPS(threads: KernelConfiguration.threadCount) * 1e9
+        report("train.flops_per_image", flops / 1e6, "MFLOP")
+        report("train.fraction_of_limit", Double(batchSize) / step / (peak / flops), "fraction")
     }
 }

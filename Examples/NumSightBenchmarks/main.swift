@@ -8,7 +8,9 @@ let sections: [any BenchmarkSection] = [
     SGEMMBenchmark(),
     ConvolutionBenchmark(),
     TapeBenchmark(),
+    OptimizerBenchmark(),
     TrainingBenchmark(),
+    InferenceBenchmark(),
 ]
 
 let wanted = CommandLine.arguments.dropFirst().map { $0.lowercased() }

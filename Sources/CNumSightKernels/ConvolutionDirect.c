@@ -10,7 +10,8 @@ int ns_conv2d_direct_handles(const ns_convolution_geometry *g, ns_kernel_path pa
                              int is_backward_input) {
     long rows = g->kernel_height * g->kernel_width * g->input_channels;
     int stride_one = g->stride_height == 1 && g->stride_width == 1;
-    int direct_path = path == NS_KERNEL_PATH_AVX512 || path == NS_KERNEL_PATH_NEON;
+    int direct_path = path == NS_KERNEL_PATH_AVX512 || path == NS_KERNEL_PATH_AVX2 ||
+                      path == NS_KERNEL_PATH_NEON;
     return direct_path && g->input_channels <= max_input_channels &&
            rows <= max_rows && (stride_one || !is_backward_input);
 }
@@ -48,7 +49,7 @@ void ns_direct_copy_into_borders(const direct_call *call, long n, float *bordere
 }
 
 float *ns_direct_zeroed_borders(const direct_call *call, long channels) {
-    size_t size = sizeof(float) * (call->padded_height * call->padded_width + gradient_group) * channels;
+    size_t size = sizeof(float) * (call->padded_height * call->padded_width + position_slack) * channels;
     float *bordered = ns_thread_buffer(NS_BUFFER_IMAGE, size);
     memset(bordered, 0, size);
     return bordered;

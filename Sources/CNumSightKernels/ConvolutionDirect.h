@@ -5,7 +5,7 @@
 
 #include "CNumSightKernels.h"
 
-/// Whether the direct kernels handle this pass: AVX-512 or NEON, at most 4 input channels and 64
+/// Whether the direct kernels handle this pass: AVX-512, AVX2 or NEON, at most 4 input channels and 64
 /// filter rows (kernel_height * kernel_width * input_channels); backward input also needs stride 1.
 int ns_conv2d_direct_handles(const ns_convolution_geometry *geometry, ns_kernel_path path,
                              int is_backward_input);

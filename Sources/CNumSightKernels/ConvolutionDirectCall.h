@@ -1,18 +1,21 @@
 // What the direct convolution passes share: the call, the bordered-image set-up and
-// 16-lane vector helpers for AVX-512.
+// vector helpers for AVX-512 and AVX2.
 #ifndef NS_CONVOLUTION_DIRECT_CALL_H
 #define NS_CONVOLUTION_DIRECT_CALL_H
 
 #include "ConvolutionDirect.h"
+#include "PathVariants.h"
 #include <string.h>
 
 enum {
     max_input_channels = 4,
     max_rows = 64,       // filter rows: kernel_height * kernel_width * input_channels
     block = 32,          // output channels per block
-    pixel_group = 6,     // output pixels computed together by the forward pass
-    row_group = 9,       // filter rows accumulated together by the filter-gradient pass
+    pixel_group = 6,     // most output pixels computed together by the forward pass
+    row_group = 9,       // most filter rows accumulated together by the filter-gradient pass
     gradient_group = 8,  // input pixels computed together by the input-gradient pass (fixed)
+    blocked_group = 24,  // most input pixels computed together by its variant for 3-wide kernel rows
+    position_slack = 32, // pixels past the end of a bordered image that a group may touch
 };
 
 /// What every part of a direct pass shares.
@@ -56,25 +59,30 @@ static inline void step_pixel(long *y, long *x, long width) {
 
 #if defined(__x86_64__)
 #define AVX512 __attribute__((target("avx512f,avx512vl,fma")))
-
+#define AVX2 __attribute__((target("avx2,fma")))
+/// Sixteen floats: one zmm register on AVX-512, two ymm registers on AVX2.
 typedef float lanes __attribute__((ext_vector_type(16)));
 typedef float lanes8 __attribute__((ext_vector_type(8)));
+/// `lanes` at any float-aligned address. Loads and stores are macros rather than functions
+/// because a function taking or returning 64-byte vectors has an ABI only with AVX-512.
+typedef float unaligned_lanes __attribute__((ext_vector_type(16), aligned(4), may_alias));
 
-AVX512 static inline lanes load(const float *p) { lanes v; memcpy(&v, p, sizeof v); return v; }
-AVX512 static inline void store(float *p, lanes v) { memcpy(p, &v, sizeof v); }
+#define load(p) (*(const unaligned_lanes *)(p))
+#define store(p, v) (*(unaligned_lanes *)(p) = (v))
 
 /// Stores the first `count` (at most 32) channels of a block.
-AVX512 static inline void store_block(float *p, lanes low, lanes high, long count) {
-    if (count == block) {
-        store(p, low);
-        store(p + 16, high);
-    } else {
-        float all[block];
-        store(all, low);
-        store(all + 16, high);
-        memcpy(p, all, sizeof(float) * count);
-    }
-}
+#define store_block(p, low, high, count)             \
+    do {                                             \
+        if ((count) == block) {                      \
+            store(p, low);                           \
+            store((p) + 16, high);                   \
+        } else {                                     \
+            float all_[block];                       \
+            store(all_, low);                        \
+            store(all_ + 16, high);                  \
+            memcpy(p, all_, sizeof(float) * (count)); \
+        }                                            \
+    } while (0)
 #endif
 
 #endif

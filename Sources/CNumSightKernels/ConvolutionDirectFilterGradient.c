@@ -20,15 +20,16 @@ static const float *gradient_rows(const direct_call *call, long n) {
     return padded;
 }
 
-/// Adds, for `row_group` filter rows from `r0` and the block of channels at `cb`, the products
-/// of image `n`'s inputs and output gradients into `sum` ([rows][output_channels]).
-AVX512 static void accumulate_filter_block(const direct_call *call, const float *bordered,
-                                           const float *gradient, long r0, long cb, float *sum) {
+/// Adds, for `group` (at most `row_group`) filter rows from `r0` and the block of channels at
+/// `cb`, the products of image `n`'s inputs and output gradients into `sum` ([rows][output_channels]).
+NS_BODY void accumulate_filter_block(const direct_call *call, const float *bordered,
+                                           const float *gradient, long r0, long cb, float *sum,
+                                           const int group) {
     const ns_convolution_geometry *g = call->g;
     long channels = g->output_channels, count = channels - cb < block ? channels - cb : block;
     long offsets[row_group];
     lanes total[row_group][2];
-    for (int i = 0; i < row_group; i++) {
+    for (int i = 0; i < group; i++) {
         long r = r0 + i < call->rows ? r0 + i : call->rows - 1;
         offsets[i] = call->offsets[r];
         float all[block] = {0};
@@ -42,14 +43,30 @@ AVX512 static void accumulate_filter_block(const direct_call *call, const float 
                                             g->input_channels;
             const float *dy = gradient + (oy * g->output_width + ox) * call->padded_channels + cb;
             lanes low = load(dy), high = load(dy + 16);
-            for (int i = 0; i < row_group; i++) {
+            for (int i = 0; i < group; i++) {
                 total[i][0] += x[offsets[i]] * low;
                 total[i][1] += x[offsets[i]] * high;
             }
         }
     }
-    for (int i = 0; i < row_group && r0 + i < call->rows; i++)
+    for (int i = 0; i < group && r0 + i < call->rows; i++)
         store_block(sum + (r0 + i) * channels + cb, total[i][0], total[i][1], count);
+}
+
+/// Nine rows x 32 channels: 18 of the 32 zmm registers.
+AVX512 static void accumulate_filter_blocks_avx512(const direct_call *call, const float *bordered,
+                                                   const float *gradient, float *sum) {
+    for (long r0 = 0; r0 < call->rows; r0 += 9)
+        for (long cb = 0; cb < call->g->output_channels; cb += block)
+            accumulate_filter_block(call, bordered, gradient, r0, cb, sum, 9);
+}
+
+/// Two rows x 32 channels: 8 of the 16 ymm registers, with room for the gradients of a pixel.
+AVX2 static void accumulate_filter_blocks_avx2(const direct_call *call, const float *bordered,
+                                               const float *gradient, float *sum) {
+    for (long r0 = 0; r0 < call->rows; r0 += 2)
+        for (long cb = 0; cb < call->g->output_channels; cb += block)
+            accumulate_filter_block(call, bordered, gradient, r0, cb, sum, 2);
 }
 
 /// Part 0 sums into the result, part p > 0 into partial sum p - 1; the caller adds them up.
@@ -61,12 +78,14 @@ static void backward_filter_part(void *context, long part, long part_count) {
     memset(sum, 0, sizeof(float) * size);
     ns_direct_images_of_part(call, part, part_count, &first, &end);
     float *bordered = ns_direct_zeroed_borders(call, g->input_channels);
+    int wide = ns_current_kernel_path() == NS_KERNEL_PATH_AVX512;
     for (long n = first; n < end; n++) {
         ns_direct_copy_into_borders(call, n, bordered);
         const float *gradient = gradient_rows(call, n);
-        for (long r0 = 0; r0 < call->rows; r0 += row_group)
-            for (long cb = 0; cb < g->output_channels; cb += block)
-                accumulate_filter_block(call, bordered, gradient, r0, cb, sum);
+        if (wide)
+            accumulate_filter_blocks_avx512(call, bordered, gradient, sum);
+        else
+            accumulate_filter_blocks_avx2(call, bordered, gradient, sum);
     }
 }
 

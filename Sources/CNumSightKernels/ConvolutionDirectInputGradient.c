@@ -1,10 +1,12 @@
 // The direct input-gradient pass (stride 1): dot products of the bordered output gradient
-// with the filter, reduced eight pixels at a time.
+// with the filter, summed in vector lanes and reduced eight pixels at a time.
 #include "ConvolutionDirectCall.h"
 #include "ThreadBuffers.h"
 #include "ThreadPool.h"
 
 #if defined(__x86_64__)
+#include <immintrin.h>
+
 /// The lane sums of eight vectors, by a tree that adds halves of two vectors at a time.
 AVX512 static inline void sum_lanes_of_eight(const lanes v[8], float sums[8]) {
     lanes pairs[4], quads[2];
@@ -52,11 +54,137 @@ sum_input_gradients(const direct_call *call, const float *dy, long wide, long ci
     sum_lanes_of_eight(halves_added, sums);
 }
 
+/// The input gradients of channel `ci` at `group` (at most `blocked_group`) consecutive positions
+/// from `dy`, as lane sums in `total`, for kernel rows 3 taps wide without dilation. Each pixel of
+/// the output gradient is loaded once per kernel row and feeds the (up to) three positions it
+/// reaches, so one load serves up to three FMAs instead of one.
+NS_BODY void sum_input_gradients_blocked(const direct_call *call, const float *dy, long wide, long ci,
+                                         lanes *total, const int group) {
+    long input_channels = call->g->input_channels;
+    for (int p = 0; p < group; p++) total[p] = 0;
+    for (long ky = 0; ky < call->g->kernel_height; ky++) {
+        // Taps (ky, 2), (ky, 1), (ky, 0) read the row from `row` shifted by 0, 1, 2 pixels.
+        const float *row = dy + call->offsets[3 * ky + 2];
+        const float *w = call->packed_filter + (3 * ky * input_channels + ci) * wide;
+        for (long c = 0; c < wide; c += 16) {
+            lanes by_shift[3] = {load(w + 2 * input_channels * wide + c), load(w + input_channels * wide + c),
+                                 load(w + c)};
+#pragma clang loop unroll(full)
+            for (int j = 0; j < group + 2; j++) {
+                lanes d = load(row + j * wide + c);
+#pragma clang loop unroll(full)
+                for (int shift = 0; shift < 3; shift++)
+                    if (j - shift >= 0 && j - shift < group) total[j - shift] += d * by_shift[shift];
+            }
+        }
+    }
+}
+
+/// Whether `sum_input_gradients_blocked` applies.
+static int has_three_wide_rows(const ns_convolution_geometry *g) {
+    return g->kernel_width == 3 && g->dilation_width == 1;
+}
+
+/// The input gradients at the grid positions [0, count) from the bordered output gradient
+/// `bordered`, into `wide_rows` ([position][input channel]).
+typedef void (*gradient_sums)(const direct_call *call, const float *bordered, long count, float *wide_rows);
+
+/// Sixteen positions in 16 zmm registers for 3-wide kernel rows, else eight positions x 32
+/// channels in 16 zmm registers.
+AVX512 static void sum_input_gradients_avx512(const direct_call *call, const float *bordered, long count,
+                                              float *wide_rows) {
+    long input_channels = call->g->input_channels, wide = call->padded_channels;
+    int blocked = has_three_wide_rows(call->g);
+    for (long q0 = 0; q0 < count; q0 += blocked ? blocked_group : gradient_group) {
+        float sums[blocked_group];
+        for (long ci = 0; ci < input_channels; ci++) {
+            if (blocked) {
+                lanes total[blocked_group];
+                if (wide == block)
+                    sum_input_gradients_blocked(call, bordered + q0 * wide, block, ci, total, blocked_group);
+                else
+                    sum_input_gradients_blocked(call, bordered + q0 * wide, wide, ci, total, blocked_group);
+                for (int p = 0; p < blocked_group; p += 8) sum_lanes_of_eight(total + p, sums + p);
+            } else if (wide == block) {
+                sum_input_gradients(call, bordered + q0 * wide, block, ci, sums);
+            } else {
+                sum_input_gradients(call, bordered + q0 * wide, wide, ci, sums);
+            }
+            for (int p = 0; p < (blocked ? blocked_group : gradient_group); p++)
+                wide_rows[(q0 + p) * input_channels + ci] = sums[p];
+        }
+    }
+}
+
+/// The lane sums of eight vectors of eight lanes, by horizontal adds.
+AVX2 static inline void sum_lanes8_of_eight(const __m256 v[8], float sums[8]) {
+    __m256 pairs[4];
+    for (int i = 0; i < 4; i++) pairs[i] = _mm256_hadd_ps(v[2 * i], v[2 * i + 1]);
+    // lanes 0-3: v[0..3] (first halves), lanes 4-7: v[0..3] (second halves); likewise v[4..7]
+    __m256 low = _mm256_hadd_ps(pairs[0], pairs[1]), high = _mm256_hadd_ps(pairs[2], pairs[3]);
+    __m256 ordered = _mm256_add_ps(_mm256_permute2f128_ps(low, high, 0x20),
+                                   _mm256_permute2f128_ps(low, high, 0x31));
+    _mm256_storeu_ps(sums, ordered);
+}
+
+/// As `sum_input_gradients` with eight ymm accumulators, one per position, which leave room
+/// for a block of filter channels in the 16 ymm registers.
+AVX2 __attribute__((always_inline)) static inline void
+sum_input_gradients8(const direct_call *call, const float *dy, long wide, long ci, float *sums) {
+    long taps = call->g->kernel_height * call->g->kernel_width, input_channels = call->g->input_channels;
+    __m256 total[gradient_group];
+    for (int p = 0; p < gradient_group; p++) total[p] = _mm256_setzero_ps();
+    for (long tap = 0; tap < taps; tap++) {
+        const float *w = call->packed_filter + (tap * input_channels + ci) * wide;
+        const float *d = dy + call->offsets[tap];
+        for (long cb = 0; cb < wide; cb += block)
+#pragma clang loop unroll(full)
+            for (int h = 0; h < block / 8; h++) {
+                __m256 weights = _mm256_loadu_ps(w + cb + 8 * h);
+                for (int p = 0; p < gradient_group; p++)
+                    total[p] = _mm256_fmadd_ps(_mm256_loadu_ps(d + p * wide + cb + 8 * h), weights, total[p]);
+            }
+    }
+    sum_lanes8_of_eight(total, sums);
+}
+
+/// Four positions (eight ymm registers) for 3-wide kernel rows, else eight positions with one
+/// ymm accumulator each.
+AVX2 static void sum_input_gradients_avx2(const direct_call *call, const float *bordered, long count,
+                                          float *wide_rows) {
+    enum { group = 4 };
+    long input_channels = call->g->input_channels, wide = call->padded_channels;
+    int blocked = has_three_wide_rows(call->g);
+    for (long q0 = 0; q0 < count; q0 += blocked ? group : gradient_group) {
+        float sums[gradient_group];
+        for (long ci = 0; ci < input_channels; ci++) {
+            if (blocked) {
+                lanes total[group];
+                if (wide == block)
+                    sum_input_gradients_blocked(call, bordered + q0 * wide, block, ci, total, group);
+                else
+                    sum_input_gradients_blocked(call, bordered + q0 * wide, wide, ci, total, group);
+                __m256 halves_added[gradient_group] = {0};
+                for (int p = 0; p < group; p++)
+                    halves_added[p] = (__m256)(__builtin_shufflevector(total[p], total[p], 0, 1, 2, 3, 4, 5, 6, 7) +
+                                               __builtin_shufflevector(total[p], total[p], 8, 9, 10, 11, 12, 13, 14, 15));
+                sum_lanes8_of_eight(halves_added, sums);
+            } else if (wide == block) {
+                sum_input_gradients8(call, bordered + q0 * wide, block, ci, sums);
+            } else {
+                sum_input_gradients8(call, bordered + q0 * wide, wide, ci, sums);
+            }
+            for (int p = 0; p < (blocked ? group : gradient_group); p++)
+                wide_rows[(q0 + p) * input_channels + ci] = sums[p];
+        }
+    }
+}
+
 /// With stride 1, input (iy, ix) receives tap (ky, kx) from output (iy + pt - ky*dh, ix + pl - kx*dw).
 /// The output gradient is bordered so that every such output exists (zero outside). Input pixels
 /// are walked as a grid as wide as the bordered one, so that consecutive pixels are a fixed
 /// stride apart, into `wide_rows`; the few beyond the right edge are dropped when copying out.
-AVX512 static void backward_input_part(void *context, long part, long part_count) {
+static void backward_input_part(void *context, long part, long part_count) {
     const direct_call *call = context;
     const ns_convolution_geometry *g = call->g;
     long input_channels = g->input_channels, channels = g->output_channels, wide = call->padded_channels;
@@ -64,7 +192,9 @@ AVX512 static void backward_input_part(void *context, long part, long part_count
     ns_direct_images_of_part(call, part, part_count, &first, &end);
     float *bordered = ns_direct_zeroed_borders(call, wide);
     float *wide_rows = ns_thread_buffer(NS_BUFFER_COLUMNS, sizeof(float) * input_channels *
-                                        (g->input_height * call->padded_width + gradient_group));
+                                        (g->input_height * call->padded_width + position_slack));
+    gradient_sums sum = ns_current_kernel_path() == NS_KERNEL_PATH_AVX512 ? sum_input_gradients_avx512
+                                                                          : sum_input_gradients_avx2;
     long top = (g->kernel_height - 1) * g->dilation_height - g->padding_top;
     long left = (g->kernel_width - 1) * g->dilation_width - g->padding_left;
     long first_x = left < 0 ? -left : 0;
@@ -82,16 +212,7 @@ AVX512 static void backward_input_part(void *context, long part, long part_count
                 for (long ox = 0; ox < end_x - first_x; ox++)
                     memcpy(row + ox * wide, source + ox * channels, sizeof(float) * channels);
         }
-        for (long q0 = 0; q0 < g->input_height * call->padded_width; q0 += gradient_group) {
-            float sums[gradient_group];
-            for (long ci = 0; ci < input_channels; ci++) {
-                if (wide == block)
-                    sum_input_gradients(call, bordered + q0 * wide, block, ci, sums);
-                else
-                    sum_input_gradients(call, bordered + q0 * wide, wide, ci, sums);
-                for (int p = 0; p < gradient_group; p++) wide_rows[(q0 + p) * input_channels + ci] = sums[p];
-            }
-        }
+        sum(call, bordered, g->input_height * call->padded_width, wide_rows);
         float *input_gradient = call->result + n * pixels * input_channels;
         for (long iy = 0; iy < g->input_height; iy++)
             memcpy(input_gradient + iy * g->input_width * input_channels,

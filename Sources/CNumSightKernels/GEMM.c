@@ -126,6 +126,10 @@ static void run_sgemm_part(void *context, long part, long part_count) {
 void ns_sgemm(int transpose_a, int transpose_b, long m, long n, long k,
               float alpha, const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc) {
+    if (m < NS_FEW_ROWS && !transpose_b && k > 0 && alpha != 0) {
+        ns_sgemm_few_rows(transpose_a, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        return;
+    }
     const ns_sgemm_kernel *kernel = ns_sgemm_kernel_for(ns_current_kernel_path());
     long row_tiles = (m + kernel->mr - 1) / kernel->mr;
     long column_tiles = (n + kernel->nr - 1) / kernel->nr;

@@ -35,6 +35,12 @@ void ns_sgemm_on_one_thread(const ns_sgemm_kernel *kernel, int transpose_a, int 
                             long m, long n, long k, float alpha, const float *a, long lda,
                             const float *b, long ldb, float beta, float *c, long ldc);
 
+/// `ns_sgemm` with B not transposed, for C of only a few rows (below `NS_FEW_ROWS`), on the
+/// calling thread: each row of C is summed from the rows of B in order, B unpacked.
+void ns_sgemm_few_rows(int transpose_a, long m, long n, long k, float alpha, const float *a,
+                       long lda, const float *b, long ldb, float beta, float *c, long ldc);
+#define NS_FEW_ROWS 4
+
 /// Copies the rows x depth block of op(A) at `a` into panels of `mr` rows, each stored
 /// depth-major (mr values per step of depth), the last one padded with zeros.
 void ns_pack_a(int transpose, const float *a, long lda, long rows, long depth, long mr,

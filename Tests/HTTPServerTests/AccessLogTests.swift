@@ -44,6 +44,31 @@ import Testing
         #expect(fields(lines[4]) == ["-", "-", "400", "34"])
     }
 
+    /// Every 5xx names its cause, which the client never sees: a handler's `HTTPError`
+    /// cause, or the error it threw instead.
+    @Test func serverErrorsAreLoggedWithTheirCause() throws {
+        struct DiskOnFire: Error {}
+        let log = LogRecorder()
+        var router = Router()
+        router.get("/thrown") { _ in throw DiskOnFire() }
+        router.get("/explained") { _ in throw HTTPError(.serviceUnavailable, "busy", cause: "queue of 40 full") }
+        router.get("/fine") { _ in throw HTTPError(.notFound, "nothing here", cause: "not logged for a 4xx") }
+        try withServer(router: router, log: log) { _, port in
+            let client = try RawClient(port: port)
+            for path in ["/thrown", "/explained", "/fine"] {
+                client.send("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n")
+                let response = try client.readResponse()
+                #expect(!response.text.contains("DiskOnFire") && !response.text.contains("queue"))
+            }
+        }
+        let lines = log.lines
+        #expect(lines.count == 3)
+        guard lines.count == 3 else { return }
+        #expect(lines[0].hasPrefix("GET /thrown 500 ") && lines[0].hasSuffix("ms cause: DiskOnFire: DiskOnFire()"), "\(lines[0])")
+        #expect(lines[1].hasPrefix("GET /explained 503 ") && lines[1].hasSuffix("ms cause: queue of 40 full"), "\(lines[1])")
+        #expect(fields(lines[2]) == ["GET", "/fine", "404", "24"])  // {"error":"nothing here"}
+    }
+
     @Test func formatsTheDurationInMilliseconds() {
         let log = LogRecorder()
         log.accessLog.record(method: "POST", target: "/predict", status: .ok, bodyBytes: 57,

@@ -55,6 +55,23 @@ import Testing
         }
     }
 
+    /// A client that closes a kept-alive connection frees it at once: the event loop sees the
+    /// end of the stream (it once took it for "nothing yet" and polled the socket in a busy loop).
+    @Test func aConnectionTheClientClosesIsClosedAtOnce() throws {
+        try withServer(router: echoRouter()) { server, port in
+            var client: RawClient? = try RawClient(port: port)
+            client?.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try client?.readResponse().statusCode == 200)
+            #expect(server.condition.withLock { server.openConnections } == 1)
+            client = nil
+            let deadline = ContinuousClock.now + .seconds(1)
+            while server.condition.withLock({ server.openConnections }) > 0 && ContinuousClock.now < deadline {
+                usleep(5_000)
+            }
+            #expect(server.condition.withLock { server.openConnections } == 0)
+        }
+    }
+
     @Test func keepAliveServesTwoRequestsOnOneConnection() throws {
         let log = LogRecorder()
         try withServer(router: echoRouter(), log: log) { _, port in

@@ -8,7 +8,9 @@
 /// let inflater = Inflater(maximumOutputCount: 1 << 20)
 /// let bytes = try inflater.inflate([0x4B, 0x4C, 0x4A, 0x06, 0x00])  // "abc"
 /// ```
-struct Inflater: Sendable {
+///
+/// Public for the fuzz target, which feeds it raw DEFLATE data.
+public struct Inflater: Sendable {
     /// The most bytes one stream may inflate to.
     public var maximumOutputCount: Int
 
@@ -19,7 +21,7 @@ struct Inflater: Sendable {
 
     /// The decoded bytes of the DEFLATE stream that fills `input`; bytes after the final
     /// block are ignored.
-    func inflate(_ input: [UInt8]) throws(InflateError) -> [UInt8] {
+    public func inflate(_ input: [UInt8]) throws(InflateError) -> [UInt8] {
         var output: [UInt8] = []
         _ = try inflate(input, from: 0, appendingTo: &output)
         return output

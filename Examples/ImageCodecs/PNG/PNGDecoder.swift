@@ -9,8 +9,10 @@ import Foundation
 /// to 0–255.
 ///
 /// Memory stays bounded on hostile input: the size in IHDR is checked against
-/// `maximumPixelCount` before anything is inflated, and the image data may inflate to
-/// exactly the size the header implies, no more.
+/// `maximumPixelCount`, and the size of the image data it implies against
+/// `maximumImageDataByteCount`, before anything is inflated; the image data may inflate
+/// to exactly that size, no more. Decoding then holds the inflated data and the RGBA
+/// pixels (4 bytes each) at once.
 ///
 /// ```swift
 /// let image = try PNGDecoder().decode(bytes)
@@ -19,11 +21,16 @@ import Foundation
 public struct PNGDecoder: Sendable {
     /// The most pixels (width × height) an image may have.
     public var maximumPixelCount: Int
+    /// The most bytes the image data may inflate to: the scanlines at the image's bit depth,
+    /// each with its filter byte (`height × (1 + width × 4)` for 8-bit RGBA).
+    public var maximumImageDataByteCount: Int
 
     /// Creates a decoder that refuses images with more than `maximumPixelCount` pixels
-    /// (default 4096 × 4096).
-    public init(maximumPixelCount: Int = 4096 * 4096) {
+    /// (default 4096 × 4096) or whose image data inflates to more than
+    /// `maximumImageDataByteCount` bytes (default: no limit but the pixels').
+    public init(maximumPixelCount: Int = 4096 * 4096, maximumImageDataByteCount: Int = .max) {
         self.maximumPixelCount = maximumPixelCount
+        self.maximumImageDataByteCount = maximumImageDataByteCount
     }
 
     /// Decodes the PNG file at `url`.
@@ -47,6 +54,9 @@ public struct PNGDecoder: Sendable {
         // Beyond 2³² pixels the buffer sizes below could overflow, whatever the caller allows.
         guard !overflow, pixelCount <= min(maximumPixelCount, 1 << 32) else {
             throw .imageTooLarge(width: header.width, height: header.height, maximumPixelCount: maximumPixelCount)
+        }
+        guard header.imageDataByteCount <= maximumImageDataByteCount else {
+            throw .imageDataTooLarge(byteCount: header.imageDataByteCount, maximum: maximumImageDataByteCount)
         }
 
         var colors = PNGColorConverter(header: header)

@@ -18,6 +18,8 @@ public enum PNGError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidHeader(String)
     /// The image has more pixels than the decoder allows.
     case imageTooLarge(width: Int, height: Int, maximumPixelCount: Int)
+    /// The image data, at the image's size and bit depth, would inflate beyond the decoder's budget.
+    case imageDataTooLarge(byteCount: Int, maximum: Int)
     /// A chunk the decoder must understand (its type starts with a capital) is unknown.
     case unsupportedCriticalChunk(String)
     /// A palette image has no PLTE chunk before its image data.
@@ -49,6 +51,8 @@ public enum PNGError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .invalidHeader(reason): "PNG header is invalid: \(reason)"
         case let .imageTooLarge(width, height, maximum):
             "PNG image of \(width)×\(height) pixels exceeds the limit of \(maximum) pixels"
+        case let .imageDataTooLarge(count, maximum):
+            "PNG image data of \(count) bytes exceeds the limit of \(maximum) bytes; send fewer pixels or 8-bit samples"
         case let .unsupportedCriticalChunk(type): "PNG uses the unknown critical chunk \(type)"
         case .missingPalette: "PNG palette image has no PLTE chunk"
         case let .invalidPalette(reason): "PNG palette is invalid: \(reason)"

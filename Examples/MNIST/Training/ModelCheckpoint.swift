@@ -55,7 +55,7 @@ public final class ModelCheckpoint: TrainingCallback {
     }
 
     /// Opens the model's existential type for ``Checkpoint``.
-    private func save<Model: Layer>(_ model: Model, optimizer: Optimizer<Float>?, to url: URL,
+    private func save<Model: Layer>(_ model: Model, optimizer: (any Optimizer<Float>)?, to url: URL,
                                     metadata: [String: String]) throws where Model.Scalar == Float {
         try Checkpoint.save(model, optimizer: optimizer, to: url, metadata: metadata)
     }

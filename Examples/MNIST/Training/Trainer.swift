@@ -22,7 +22,7 @@ public final class Trainer {
     /// The model being trained; its output is logits `[batch, classes]`.
     public let model: any Layer<Float>
     /// The optimiser; callbacks may change its learning rate between epochs.
-    public let optimizer: Optimizer<Float>
+    public let optimizer: any Optimizer<Float>
     /// Called in order at each step of training.
     public var callbacks: [any TrainingCallback]
     /// Stored in checkpoint metadata (`architecture`).
@@ -45,7 +45,7 @@ public final class Trainer {
     /// Why training stopped early, once a callback has asked it to.
     public private(set) var stopReason: String?
 
-    public init(model: any Layer<Float>, optimizer: Optimizer<Float>, architectureName: String = "",
+    public init(model: any Layer<Float>, optimizer: any Optimizer<Float>, architectureName: String = "",
                 threadCount: Int? = nil, callbacks: [any TrainingCallback] = []) {
         precondition(threadCount.map { $0 > 0 } ?? true, "Trainer: thread count must be positive")
         self.model = model

@@ -94,4 +94,15 @@ public struct ParsedArguments: Sendable {
         guard let value = try value(name, as: type) else { throw UsageError("'--\(name)' is required") }
         return value
     }
+
+    /// Like `required(_:as:)`, and the value must satisfy `isValid`, which `requirement`
+    /// describes: `try arguments.required("epochs", as: Int.self, "a positive whole number") { $0 > 0 }`
+    /// answers `--epochs 0` with "'--epochs' must be a positive whole number, not '0'".
+    public func required<Value: LosslessStringConvertible>(
+        _ name: String, as type: Value.Type = Value.self, _ requirement: String, where isValid: (Value) -> Bool
+    ) throws(UsageError) -> Value {
+        let value = try required(name, as: type)
+        guard isValid(value) else { throw UsageError("'--\(name)' must be \(requirement), not '\(values[name]!)'") }
+        return value
+    }
 }

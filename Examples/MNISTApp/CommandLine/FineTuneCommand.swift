@@ -29,16 +29,18 @@ enum FineTuneCommand: Subcommand {
     ]
 
     public static func run(_ arguments: ParsedArguments) throws -> Int32 {
-        let tuning = FineTuning(epochs: try arguments.required("epochs"), batchSize: try arguments.required("batch-size"),
-                                learningRate: try arguments.required("learning-rate"),
-                                feedbackFraction: try arguments.required("feedback-fraction"),
-                                seed: try arguments.required("seed"))
-        guard tuning.epochs > 0, tuning.batchSize >= 2, tuning.learningRate > 0, (0...1).contains(tuning.feedbackFraction)
-        else {
-            throw UsageError("epochs and the learning rate must be positive, the batch size 2 or more, the fraction in [0, 1]")
+        // Every value is checked here, before `FineTuning` or the trainer could trap on it.
+        let epochs = try arguments.required("epochs", as: Int.self, "a positive whole number") { $0 > 0 }
+        let batchSize = try arguments.required("batch-size", as: Int.self, "a whole number of 2 or more") { $0 >= 2 }
+        let learningRate = try arguments.required("learning-rate", as: Double.self, "a positive number") {
+            $0 > 0 && $0.isFinite
         }
-        let threads: Int = try arguments.required("threads")
-        guard threads > 0 else { throw UsageError("'--threads' must be positive") }
+        let feedbackFraction = try arguments.required("feedback-fraction", as: Double.self, "a number in [0, 1]") {
+            (0...1).contains($0)
+        }
+        let threads = try arguments.required("threads", as: Int.self, "a positive whole number") { $0 > 0 }
+        let tuning = FineTuning(epochs: epochs, batchSize: batchSize, learningRate: learningRate,
+                                feedbackFraction: feedbackFraction, seed: try arguments.required("seed"))
         let modelURL = URL(fileURLWithPath: arguments.string("model")!)
         let outputURL = arguments.string("output").map { URL(fileURLWithPath: $0) } ?? defaultOutput(for: modelURL)
         let feedbackFolder = URL(fileURLWithPath: arguments.string("feedback")!, isDirectory: true)

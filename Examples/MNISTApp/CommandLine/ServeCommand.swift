@@ -17,6 +17,7 @@ enum ServeCommand: Subcommand {
     ]
 
     public static func run(_ arguments: ParsedArguments) throws -> Int32 {
+        let port = try arguments.required("port", as: Int.self, "a port number from 0 to 65535") { (0...65535).contains($0) }
         let modelURL = URL(fileURLWithPath: arguments.string("model")!)
         // Without a model the page and /health still answer, and /predict says 503.
         var recognizer: DigitRecognizer?
@@ -31,7 +32,7 @@ enum ServeCommand: Subcommand {
             ?? output.feedbackFolder
         let feedbackStore = try FeedbackStore(folder: feedbackFolder)
         let configuration = HTTPServer.Configuration(host: arguments.string("host")!,
-                                                     port: try arguments.required("port", as: Int.self))
+                                                     port: port)
         try serve(recognizer: recognizer, output: output, feedbackStore: feedbackStore, configuration: configuration)
         return 0
     }

@@ -11,7 +11,7 @@ import HTTPServer
 /// `{"stored": N}` (N: the records in the store, this one included); 400 for a bad body
 /// (label not an integer 0–9, both or neither of `image` and `model_input`, a bad PNG, not
 /// 784 values in [0, 1]); 422 for a drawing with no digit, or several; 503 for an image
-/// while no model is loaded; 507 when the store is full (nothing written).
+/// while no model is loaded; 507 when the store is full or the disk is (nothing written).
 enum FeedbackAPI {
     /// Adds `POST /feedback`, storing into `store`; `recognizer` preprocesses images.
     public static func addRoutes(to router: inout Router, store: FeedbackStore, recognizer: DigitRecognizer?) {
@@ -21,8 +21,15 @@ enum FeedbackAPI {
             do {
                 count = try store.append(sample)
             } catch let error as FeedbackStoreError {
-                guard case .full = error else { throw error }  // a 500 that reveals nothing
-                throw HTTPError(.insufficientStorage, error.description)
+                switch error {
+                case .full:
+                    throw HTTPError(.insufficientStorage, error.description)
+                case .outOfSpace:
+                    throw HTTPError(.insufficientStorage, "the disk holding the feedback store is full; nothing was stored",
+                                    cause: error.description)
+                case .notAFeedbackFile, .systemCallFailed:
+                    throw HTTPError(.internalServerError, "internal server error", cause: error.description)
+                }
             }
             return try .json(["stored": count], status: .created)
         }

@@ -23,14 +23,12 @@ public final class DigitRecognizer: @unchecked Sendable {
     /// One per core: more recognitions at once would only share the cores, each holding its
     /// buffers (about 1.5 MB for a 280 × 280 drawing) for longer.
     private let recognitionSlots = DispatchSemaphore(value: ProcessInfo.processInfo.activeProcessorCount)
-    /// One insight at a time: differentiating marks the parameters' nodes in the shared graph.
-    private let insightLock = NSLock()
 
     /// Recognises with `model` (the seed CNN's shape: `[batch, 28, 28, 1]` → logits).
     /// Drawings of several digits are segmented with `preprocessor`'s ink threshold and
     /// smallest digit, so that every segment is one the preprocessor accepts.
     public init(model: Sequential<Float>, preprocessor: DigitPreprocessor = DigitPreprocessor(),
-                decoder: PNGDecoder = PNGDecoder(maximumPixelCount: 4096 * 4096)) {
+                decoder: PNGDecoder = DigitRecognizer.drawingDecoder) {
         self.model = model
         self.preprocessor = preprocessor
         self.segmenter = DigitSegmenter(inkThreshold: preprocessor.inkThreshold,
@@ -38,14 +36,29 @@ public final class DigitRecognizer: @unchecked Sendable {
         self.decoder = decoder
     }
 
+    /// The decoder for drawings: at most 2048 × 2048 pixels (the page sends 280 × 280)
+    /// whose image data inflates to at most what 8-bit RGBA of that size needs, 16 MiB
+    /// and a filter byte per row. So one drawing holds at most 16 MiB of image data and
+    /// 16 MiB of pixels while it is decoded, then three 4-byte planes of 2048² (ink,
+    /// labels, the segmenter's queue) while it is cut into digits.
+    public static let drawingDecoder = PNGDecoder(maximumPixelCount: 2048 * 2048,
+                                                  maximumImageDataByteCount: 2048 * (1 + 2048 * 4))
+
     /// Loads the seed CNN's weights from a checkpoint written by training.
+    ///
+    /// - Throws: what `Checkpoint.load` throws, and ``NonFiniteParameterError`` when a
+    ///   parameter holds NaN or an infinity (a diverged run): such a model answers nothing.
     public convenience init(checkpoint: URL) throws {
         let model = SeedCNN.makeModel()
         try Checkpoint.load(into: model, from: checkpoint)
+        for (name, tensor) in model.state.sorted(by: { $0.key < $1.key }) {
+            let count = tensor.scalars.count { !$0.isFinite }
+            if count > 0 { throw NonFiniteParameterError(checkpoint: checkpoint, parameter: name, count: count) }
+        }
         self.init(model: model)
     }
 
-    /// Decodes, preprocesses and classifies a PNG drawing (dark ink on a light or
+    /// Decodes, preprocesses and classifies a PNG drawing (dark ink on a lighter or
     /// transparent background).
     ///
     /// - Throws: `PNGError` for bytes that are not a valid PNG (or an absurdly large
@@ -53,8 +66,8 @@ public final class DigitRecognizer: @unchecked Sendable {
     public func recognize(png: [UInt8]) throws -> Recognition {
         recognitionSlots.wait()
         defer { recognitionSlots.signal() }
-        let drawing = try decoder.decode(png)
-        return recognize(modelInput: try preprocessor.modelInput(from: drawing))
+        let ink = Self.ink(of: try decoder.decode(png))
+        return recognize(modelInput: try preprocessor.stages(ofInk: ink).centred.values)
     }
 
     /// The model in the page's format (``WebModelFile``), for `GET /model.bin`.
@@ -74,7 +87,7 @@ public final class DigitRecognizer: @unchecked Sendable {
 
     /// The digits of an already decoded drawing, left to right; see `recognizeAll(png:)`.
     public func recognizeAll(drawing: RGBAImage) throws(DigitPreprocessingError) -> NumberRecognition {
-        let ink = GreyscaleImage(inkOf: drawing)
+        let ink = Self.ink(of: drawing)
         let segments = segmenter.segments(of: ink)
         guard !segments.isEmpty else {
             throw .noDigitFound(inkPixelCount: ink.values.count { $0 > preprocessor.inkThreshold })
@@ -95,13 +108,17 @@ public final class DigitRecognizer: @unchecked Sendable {
         return NumberRecognition(digits: digits)
     }
 
+    /// The drawing's ink measured from its paper up (see `GreyscaleImage.removingBackground()`),
+    /// so that an all-black or uniformly grey drawing holds no digit.
+    private static func ink(of drawing: RGBAImage) -> GreyscaleImage {
+        GreyscaleImage(inkOf: drawing).removingBackground()
+    }
+
     /// Looks inside the model for a PNG drawing: feature maps, filters and saliency (see
     /// ``ModelInsight``) for the digit the model is surest of, the one whose fields `/predict`
     /// reports first. Throws as ``recognizeAll(png:)``.
     public func insight(png: [UInt8]) throws -> ModelInsight {
         let input = try recognizeAll(png: png).mostConfident.modelInput
-        insightLock.lock()
-        defer { insightLock.unlock() }
         return ModelInsight(model: model, modelInput: input)
     }
 

@@ -107,17 +107,18 @@ public struct ModelInsight: Sendable {
 
     /// logit[`class`] of `model` at `image` and its gradient with respect to `image`, in
     /// inference mode. The functional API differentiates with respect to the input only:
-    /// parameters' ``Tensor/gradient`` stays as it was.
+    /// parameters' ``Tensor/gradient`` stays as it was; outside recording, the gradient
+    /// itself is not recorded (it would be, to train through it, since the parameters record).
     static func saliency<Scalar>(of model: Sequential<Scalar>, for image: Tensor<Scalar>, class target: Int)
         -> (logit: Scalar, gradient: Tensor<Scalar>)
     {
         withInferenceMode {
-            let (logit, gradient) = valueWithGradient(at: image) { image in
+            let (logit, gradient) = withoutGradients { valueWithGradient(at: image) { image in
                 let logits = model(image)
                 var oneHot = [Scalar](repeating: 0, count: logits.elementCount)
                 oneHot[target] = 1
                 return (logits * Tensor(oneHot, shape: logits.shape)).sum()
-            }
+            } }
             return (logit.scalar, gradient)
         }
     }

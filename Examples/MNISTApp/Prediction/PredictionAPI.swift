@@ -6,8 +6,9 @@ import HTTPServer
 /// - `GET /health` → `{"status": "healthy", "model_loaded": true}`
 /// - `POST /predict` with `{"image": "<base64 PNG>"}` (or a `data:image/png;base64,…`
 ///   URL) → `{"digit": 7, "confidence": 0.98, "probabilities": {"0": …, "9": …},
-///   "model_input": [784 values], "digits": [{"digit": 2, "confidence": 0.97,
-///   "box": [x, y, width, height], "probabilities": {…}}, …], "number": "2026"}`
+///   "digits": [{"digit": 2, "confidence": 0.97, "box": [x, y, width, height],
+///   "probabilities": {…}}, …], "number": "2026"}`, plus `"model_input": [784 values]`
+///   when the body has `"model_input": true` or the query `?model_input=true`
 ///
 /// The drawing may hold several digits in a row (see `DigitSegmenter`): `digits` lists
 /// them left to right and `number` reads them; the original fields are those of the
@@ -16,9 +17,10 @@ import HTTPServer
 /// - `POST /inside`, the same body → the network's feature maps, first filters and the
 ///   saliency of its answer, for the digit `/predict` reports first: see `ModelInsightResponse`
 ///
-/// Bad input gets 400 with `{"error": "…"}`; a drawing without a digit 422
-/// `{"error": "no digit found"}`; no model 503. `model_input`, `digits` and `number`
-/// are additions: existing clients of the original keep working.
+/// Bad input gets 400 with `{"error": "…"}` (a PNG over 2048 × 2048 pixels, or over 16 MiB
+/// of image data, among it: see `DigitRecognizer.drawingDecoder`); a drawing without a
+/// digit, whatever its colour, 422 `{"error": "no digit found"}`; no model 503. `digits`
+/// and `number` are additions; clients of the original that read `model_input` now ask for it.
 public enum PredictionAPI {
     /// Adds the API's routes; `recognizer` is `nil` while no model is loaded.
     public static func addRoutes(to router: inout Router, recognizer: DigitRecognizer?) {
@@ -27,9 +29,12 @@ public enum PredictionAPI {
         }
         router.post("/predict") { request in
             guard let recognizer else { throw HTTPError(.serviceUnavailable, "no model is loaded") }
-            let png = try pngBytes(of: request)
+            let body: PredictRequest = try request.decodedJSON()
+            let png = try pngBytes(ofImage: body.image)
             let recognition = try answeringDrawingErrors { try recognizer.recognizeAll(png: png) }
-            return HTTPResponse(contentType: MediaType.json, body: PredictionResponse(recognition: recognition).encoded)
+            let includesModelInput = body.modelInput == true || ["true", "1"].contains(request.query["model_input"])
+            let response = try PredictionResponse(recognition: recognition, includesModelInput: includesModelInput)
+            return HTTPResponse(contentType: MediaType.json, body: response.encoded)
         }
         router.post("/inside") { request in
             guard let recognizer else { throw HTTPError(.serviceUnavailable, "no model is loaded") }
@@ -38,7 +43,7 @@ public enum PredictionAPI {
             do {
                 return HTTPResponse(contentType: MediaType.json, body: try ModelInsightResponse(insight: insight).encoded())
             } catch {
-                throw HTTPError(.internalServerError, "the model produced a value JSON cannot hold")
+                throw HTTPError(.internalServerError, "the model produced a value JSON cannot hold", cause: "\(error)")
             }
         }
     }
@@ -79,6 +84,13 @@ public enum PredictionAPI {
 
     private struct PredictRequest: Decodable {
         let image: String
+        /// Whether to answer with the model input too.
+        let modelInput: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case image
+            case modelInput = "model_input"
+        }
     }
 
     private struct Health: Encodable {

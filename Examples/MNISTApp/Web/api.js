@@ -2,7 +2,7 @@
  * Client for the digit recognizer's HTTP API.
  *
  *     GET  /health   → {"status": "healthy", "model_loaded": true}
- *     POST /predict  {"image": "data:image/png;base64,…"}
+ *     POST /predict  {"image": "data:image/png;base64,…", "model_input": true}
  *                    → {"digit": 7, "confidence": 0.98, "probabilities": {"0": …, "9": …}, "model_input": [784 numbers],
  *                       "digits": [{"digit": 2, "confidence": 0.97, "box": [x, y, w, h], "probabilities": {…}}, …], "number": "2026"}
  *                    (`model_input` for the most confident digit; it may be left out)
@@ -36,7 +36,8 @@ export async function predictDigit(image, { signal } = {}) {
   const body = await request('/predict', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ image }),
+    // The page draws the model input, which the server sends only when asked.
+    body: JSON.stringify({ image, model_input: true }),
     signal,
   });
   const best = parsedDigit({ ...body, box: null });

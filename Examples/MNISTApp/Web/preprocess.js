@@ -90,6 +90,22 @@ export function inkOf({ width, height, data }) {
   return { width, height, values };
 }
 
+/**
+ * `GreyscaleImage.removingBackground()`: the ink measured from the paper up, `max(0, v − b) / (1 − b)` for
+ * the commonest level `b` (in steps of 1/255), so that tinted paper, or none, reads like white.
+ */
+export function withoutBackground(ink) {
+  const counts = new Int32Array(256);
+  for (const value of ink.values) counts[Math.round(float32(Math.min(Math.max(value, 0), 1) * 255))] += 1;
+  let fullest = 0;
+  for (let level = 1; level < 256; level += 1) if (counts[level] > counts[fullest]) fullest = level;
+  const background = float32(fullest / 255);
+  if (background === 0) return ink;
+  if (background === 1) return { ...ink, values: new Float32Array(ink.values.length) };
+  const scale = float32(1 / float32(1 - background));
+  return { ...ink, values: ink.values.map((value) => Math.max(0, float32(value - background)) * scale) };
+}
+
 /** The smallest box holding every pixel above `threshold`, `{left, top, right, bottom}` (right and bottom exclusive), or `null`. */
 function bounds({ width, height, values }, threshold) {
   let [left, right, top, bottom] = [width, -1, height, -1];

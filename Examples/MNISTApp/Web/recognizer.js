@@ -10,7 +10,7 @@
  * About 30 ms a digit on a laptop: `InstantPredictions` runs it at most once per frame.
  */
 import { SeedCNN } from './model.js';
-import { inkOf, NoDigitError, stagesOfInk } from './preprocess.js';
+import { inkOf, NoDigitError, stagesOfInk, withoutBackground } from './preprocess.js';
 import { digitSegments } from './segment.js';
 
 export class BrowserRecognizer {
@@ -50,7 +50,8 @@ export class BrowserRecognizer {
 }
 
 /**
- * The digits of a drawing's RGBA `pixels` (an `ImageData`), left to right, as the server cuts them:
+ * The digits of a drawing's RGBA `pixels` (an `ImageData`), left to right, as the server cuts them (its ink
+ * measured from the paper up, `withoutBackground`):
  * `{number, digits: [{digit, confidence, probabilities, box: [x, y, width, height], modelInput, ink}]}`,
  * `ink` being the digit's own ink (`segment.js`). `classify(modelInput)` gives the ten probabilities;
  * without it, digits carry only their box, input and ink (`digit` and `probabilities` `null`).
@@ -58,7 +59,7 @@ export class BrowserRecognizer {
  * @throws {NoDigitError} when the drawing holds nothing but specks.
  */
 export function readDrawing(pixels, classify = null) {
-  const ink = inkOf(pixels);
+  const ink = withoutBackground(inkOf(pixels));
   const segments = digitSegments(ink);
   if (segments.length === 0) throw new NoDigitError(ink.values.reduce((count, value) => count + (value > 0 ? 1 : 0), 0));
   const digits = segments.map((segment) => {

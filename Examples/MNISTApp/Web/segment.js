@@ -5,7 +5,8 @@
  * same pieces as the server (checked under Node by `segment_parity_test.mjs`):
  *
  * 1. Components: ink above `inkThreshold` (0), 8-connected.
- * 2. Specks: components of fewer than `minimumPixelCount` (16) pixels are dropped.
+ * 2. Specks and haze: components of fewer than `minimumPixelCount` (16) pixels, or whose strongest ink
+ *    is below `minimumStrokeInk` (0.25), are dropped; of the rest, only the `maximumPieceCount` (64) largest are kept.
  * 3. Merging: pieces whose column ranges overlap by more than `mergingOverlap` (½) of the narrower
  *    one's width are one digit; again until no two do.
  * 4. Stray marks: pieces with less than `minimumShareOfLargest` (0.1) of the largest one's pixels go.
@@ -20,9 +21,11 @@
  *   inkPixelCount: number}[]} `columns` and `rows` as half-open `[start, end)` ranges of the drawing.
  */
 export function digitSegments(ink, { inkThreshold = 0, minimumPixelCount = 16, mergingOverlap = 0.5,
-  minimumShareOfLargest = 0.1 } = {}) {
-  const { labels, components } = connectedComponents(ink, inkThreshold);
-  let pieces = mergingOverlaps(components.filter((piece) => piece.pixelCount >= minimumPixelCount), mergingOverlap);
+  minimumShareOfLargest = 0.1, minimumStrokeInk = 0.25, maximumPieceCount = 64 } = {}) {
+  const { labels, components } = connectedComponents(ink, { threshold: inkThreshold, minimumPixelCount, minimumStrokeInk });
+  const kept = components.length <= maximumPieceCount
+    ? components : components.toSorted((first, second) => second.pixelCount - first.pixelCount).slice(0, maximumPieceCount);
+  let pieces = mergingOverlaps(kept, mergingOverlap);
   const largest = Math.max(0, ...pieces.map((piece) => piece.pixelCount));
   pieces = pieces.filter((piece) => !(piece.pixelCount < minimumShareOfLargest * largest));
   pieces.sort((first, second) => compareTuples([first.left + first.right, first.top], [second.left + second.right, second.top]));
@@ -34,7 +37,8 @@ export function digitSegments(ink, { inkThreshold = 0, minimumPixelCount = 16, m
     const values = new Float32Array(width * height);
     for (let y = piece.top; y < piece.bottom; y += 1) {
       for (let x = piece.left; x < piece.right; x += 1) {
-        if (owners[labels[y * ink.width + x]] === index) values[(y - piece.top) * width + x - piece.left] = ink.values[y * ink.width + x];
+        const label = labels[y * ink.width + x];
+        if (label > 0 && owners[label] === index) values[(y - piece.top) * width + x - piece.left] = ink.values[y * ink.width + x];
       }
     }
     return { columns: [piece.left, piece.right], rows: [piece.top, piece.bottom], ink: { width, height, values },
@@ -42,32 +46,41 @@ export function digitSegments(ink, { inkThreshold = 0, minimumPixelCount = 16, m
   });
 }
 
-/** Each pixel's component label (1, 2, …; 0 for no ink) and the components, label `l` at index `l − 1`: a flood fill with a stack. */
-function connectedComponents({ width, height, values }, threshold) {
+/**
+ * Each pixel's component label (1, 2, … for the components kept, −1 for the ink of specks and haze, 0 for no ink)
+ * and the components kept, label `l` at index `l − 1`: a breadth-first fill whose queue keeps the component's pixels.
+ */
+function connectedComponents({ width, height, values }, { threshold, minimumPixelCount, minimumStrokeInk }) {
   const labels = new Int32Array(width * height);
   const components = [];
-  const stack = [];
+  const queue = [];
   for (let start = 0; start < values.length; start += 1) {
     if (labels[start] !== 0 || !(values[start] > threshold)) continue;
     const label = components.length + 1;
-    let [left, right, top, bottom, count] = [width, 0, height, 0, 0];
+    let [left, right, top, bottom, strongest] = [width, 0, height, 0, 0];
     labels[start] = label;
-    stack.push(start);
-    while (stack.length > 0) {
-      const index = stack.pop();
+    queue.length = 0;
+    queue.push(start);
+    for (let next = 0; next < queue.length; next += 1) {
+      const index = queue[next];
       const [y, x] = [Math.floor(index / width), index % width];
-      [left, right, top, bottom, count] = [Math.min(left, x), Math.max(right, x), Math.min(top, y), Math.max(bottom, y), count + 1];
+      [left, right, top, bottom] = [Math.min(left, x), Math.max(right, x), Math.min(top, y), Math.max(bottom, y)];
+      strongest = Math.max(strongest, values[index]);
       for (let neighbourY = Math.max(y - 1, 0); neighbourY <= Math.min(y + 1, height - 1); neighbourY += 1) {
         for (let neighbourX = Math.max(x - 1, 0); neighbourX <= Math.min(x + 1, width - 1); neighbourX += 1) {
           const neighbour = neighbourY * width + neighbourX;
           if (labels[neighbour] === 0 && values[neighbour] > threshold) {
             labels[neighbour] = label;
-            stack.push(neighbour);
+            queue.push(neighbour);
           }
         }
       }
     }
-    components.push({ labels: [label], left, right: right + 1, top, bottom: bottom + 1, pixelCount: count });
+    if (queue.length < minimumPixelCount || strongest < minimumStrokeInk) {
+      for (const index of queue) labels[index] = -1;
+      continue;
+    }
+    components.push({ labels: [label], left, right: right + 1, top, bottom: bottom + 1, pixelCount: queue.length });
   }
   return { labels, components };
 }

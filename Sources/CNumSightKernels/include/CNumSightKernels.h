@@ -166,6 +166,12 @@ void ns_batch_norm_backward(long rows, long channels, const float *output_gradie
 void ns_adam_update(long count, float *parameter, const float *gradient, float *first_moment,
                     float *second_moment, float beta1, float beta2, float epsilon, float step_size);
 
+/// The sum of x[i]² over `count` values, accumulated in double (for global-norm clipping).
+double ns_sum_of_squares(long count, const float *x);
+
+/// y = factor * x over `count` values, in one pass (`y` may be `x`).
+void ns_scale(long count, const float *x, float factor, float *y);
+
 // MARK: Memory
 
 /// Makes glibc's allocator keep freed memory for reuse (blocks up to 256 MiB from the heap,

@@ -4,7 +4,10 @@
 /// A function with a non-scalar output is checked through a fixed random
 /// projection of its output, L(x) = Σ f(x) · r, which exercises the whole
 /// Jacobian. The second-order check differentiates H(x) = Σᵢ ∇ᵢL(x) · vᵢ (a
-/// Hessian-vector product) and compares it with finite differences of H.
+/// Hessian-vector product) and compares it with finite differences of H; it also
+/// names every operation whose pullback returned a gradient that records nothing
+/// while the backward pass was being recorded (a pullback computed on raw scalars,
+/// right to first order and silently wrong to second).
 ///
 /// ```swift
 /// let report = GradientChecker.checkGradients(at: [Tensor<Double>.randomNormal(shape: [3], using: &g)]) {
@@ -36,8 +39,13 @@ public enum GradientChecker {
             let gradients = valueWithGradients(at: points, of: objective).gradients
             return zip(gradients, directions).map { ($0 * $1).sum() }.reduce(Tensor(0), +)
         }
-        let analytic = valueWithGradients(at: inputs, of: hessianVectorProduct).gradients
-        return compare(analytic, finiteDifferences(of: hessianVectorProduct, at: inputs, stepSize: stepSize))
+        let audit = PullbackAudit()
+        let analytic = GradientRecording.$audit.withValue(audit) {
+            valueWithGradients(at: inputs, of: hessianVectorProduct).gradients
+        }
+        var report = compare(analytic, finiteDifferences(of: hessianVectorProduct, at: inputs, stepSize: stepSize))
+        report.nonDifferentiablePullbacks = audit.operations
+        return report
     }
 
     /// L(x) = Σ f(x) · r for a fixed random r of the output's shape.
@@ -103,17 +111,24 @@ public struct GradientCheckReport: CustomStringConvertible, Sendable {
 
     /// One comparison per input, in order.
     public var inputs: [InputComparison]
+    /// The operations whose pullbacks returned a gradient that records nothing
+    /// during a second-order check, so that derivatives through them are lost.
+    public var nonDifferentiablePullbacks: [String] = []
 
     /// Whether every input's gradient is within tolerance. The defaults catch a 1 %
     /// error in any pullback while leaving room for finite-difference noise.
     public func passes(absoluteTolerance: Double = 1e-6, relativeTolerance: Double = 1e-4) -> Bool {
-        inputs.allSatisfy { $0.passes(absoluteTolerance: absoluteTolerance, relativeTolerance: relativeTolerance) }
+        nonDifferentiablePullbacks.isEmpty
+            && inputs.allSatisfy { $0.passes(absoluteTolerance: absoluteTolerance, relativeTolerance: relativeTolerance) }
     }
 
     /// Each input's worst absolute and relative errors, then its analytic and numeric
     /// gradients, one input after another.
     public var description: String {
-        inputs.enumerated().map { index, input in
+        nonDifferentiablePullbacks.map {
+            "the pullback of '\($0)' returned a gradient that records nothing although second derivatives were "
+                + "asked for: write it with tensor operations, not on raw scalars\n"
+        }.joined() + inputs.enumerated().map { index, input in
             "input \(index): worst absolute error \(input.worstAbsoluteError), "
                 + "worst relative error \(input.worstRelativeError)\n  analytic \(input.analytic)\n  numeric  \(input.numeric)"
         }.joined(separator: "\n")

@@ -27,3 +27,25 @@ enum OptimizerKernels {
         return true
     }
 }
+
+extension OptimizerKernels {
+    /// Σ x², accumulated in `Double`; with the C kernel when the scalars are `Float`.
+    static func sumOfSquares<Scalar: TensorScalar>(_ x: [Scalar]) -> Double {
+        if Scalar.self == Float.self {
+            return unsafeBitCast(x, to: [Float].self).withUnsafeBufferPointer { ns_sum_of_squares($0.count, $0.baseAddress) }
+        }
+        return x.reduce(0) { $0 + Double($1) * Double($1) }
+    }
+
+    /// factor · x in a new array, read and written in one pass; with the C kernel
+    /// when the scalars are `Float`.
+    static func scaled<Scalar: TensorScalar>(_ x: [Scalar], by factor: Scalar) -> [Scalar] {
+        guard Scalar.self == Float.self else { return x.map { $0 * factor } }
+        let floats = unsafeBitCast(x, to: [Float].self)
+        let result = [Float](unsafeUninitializedCapacity: floats.count) { buffer, count in
+            floats.withUnsafeBufferPointer { ns_scale($0.count, $0.baseAddress, Float(factor), buffer.baseAddress) }
+            count = floats.count
+        }
+        return unsafeBitCast(result, to: [Scalar].self)
+    }
+}

@@ -42,7 +42,7 @@ public final class BatchNorm<Scalar: TensorScalar>: Layer {
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
         batchNormalized(input, scale: scale.value, offset: offset.value, runningMean: &runningMean.value,
                         runningVariance: &runningVariance.value, momentum: momentum, epsilon: epsilon,
-                        isTraining: LearningPhase.isTraining)
+                        isTraining: isTraining)
     }
 }
 

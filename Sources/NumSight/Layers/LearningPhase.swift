@@ -21,3 +21,15 @@ public func withTrainingMode<Result>(_ body: () throws -> Result) rethrows -> Re
 public func withInferenceMode<Result>(_ body: () throws -> Result) rethrows -> Result {
     try LearningPhase.$current.withValue(false, operation: body)
 }
+
+extension Layer {
+    /// Whether this layer runs in training mode now: inside ``withTrainingMode(_:)``,
+    /// unless the layer has parameters and all of them are frozen
+    /// (``Layer/setTrainable(_:)``). A frozen ``BatchNorm`` thus normalises with, and
+    /// keeps, its running statistics, as Keras does for a frozen layer.
+    public var isTraining: Bool {
+        guard LearningPhase.isTraining else { return false }
+        let parameters = namedParameters
+        return parameters.isEmpty || parameters.contains { $0.parameter.isTrainable }
+    }
+}

@@ -5,13 +5,28 @@
 ///
 /// With momentum 0 this is p ← p − learningRate · g / (√s + ε).
 /// Tieleman & Hinton, 2012, Lecture 6.5 of "Neural Networks for Machine Learning".
-public final class RMSProp<Scalar: TensorScalar>: Optimizer<Scalar> {
+public final class RMSProp<Scalar: TensorScalar>: Optimizer {
+    /// The running mean of squared gradients s and the velocity v.
+    public struct State: OptimizerState {
+        /// s, one element per parameter element.
+        public var meanSquare: [Scalar]
+        /// v, one element per parameter element.
+        public var velocity: [Scalar]
+
+        /// `meanSquare` and `velocity`.
+        public var vectors: [(name: String, keyPath: WritableKeyPath<State, [Scalar]>)] {
+            [("meanSquare", \.meanSquare), ("velocity", \.velocity)]
+        }
+    }
+
     /// ρ, the decay of the running mean of squared gradients.
     public let rho: Scalar
     /// The decay of the velocity; 0 disables momentum.
     public let momentum: Scalar
     /// ε, added to √s so that the step stays finite.
     public let epsilon: Scalar
+    /// The learning rate, schedule, clipping, groups, step and states.
+    public var core: OptimizerCore<State>
 
     /// Creates an RMSProp optimiser.
     ///
@@ -22,27 +37,31 @@ public final class RMSProp<Scalar: TensorScalar>: Optimizer<Scalar> {
     ///   - epsilon: Added to √s.
     ///   - schedule: Gives the rate of each step instead of `learningRate`.
     ///   - gradientClipping: Applied to the gradients before each update.
+    ///   - parameterGroups: Other settings for the parameters whose names match.
     public init(learningRate: Double = 1e-3, rho: Scalar = 0.9, momentum: Scalar = 0, epsilon: Scalar = 1e-7,
-                schedule: (any LearningRateSchedule)? = nil, gradientClipping: GradientClipping? = nil) {
+                schedule: (any LearningRateSchedule)? = nil, gradientClipping: GradientClipping? = nil,
+                parameterGroups: [ParameterGroup] = []) {
         self.rho = rho
         self.momentum = momentum
         self.epsilon = epsilon
-        super.init(learningRate: learningRate, schedule: schedule, gradientClipping: gradientClipping)
+        core = OptimizerCore(learningRate: learningRate, schedule: schedule, gradientClipping: gradientClipping,
+                             parameterGroups: parameterGroups)
     }
 
-    /// One RMSProp step, as in the formulas of ``RMSProp``; the state holds `meanSquare` and `velocity`.
+    /// Zero mean square and velocity.
+    public func makeState(count: Int) -> State {
+        State(meanSquare: [Scalar](repeating: 0, count: count), velocity: [Scalar](repeating: 0, count: count))
+    }
+
+    /// One RMSProp step, as in the formulas of ``RMSProp``.
     @_specialize(where Scalar == Float)
-    public override func update(_ parameter: inout [Scalar], gradient: [Scalar], state: inout [String: [Scalar]],
-                                learningRate: Scalar) {
-        let zeros = [Scalar](repeating: 0, count: parameter.count)
-        var meanSquare = state["meanSquare"] ?? zeros
-        var velocity = state["velocity"] ?? zeros
+    public func update(_ parameter: inout [Scalar], gradient: [Scalar], state: inout State, learningRate: Scalar,
+                       step: Int) {
         for i in parameter.indices {
-            meanSquare[i] = rho * meanSquare[i] + (1 - rho) * gradient[i] * gradient[i]
-            velocity[i] = momentum * velocity[i] + learningRate * gradient[i] / (meanSquare[i].squareRoot() + epsilon)
-            parameter[i] -= velocity[i]
+            state.meanSquare[i] = rho * state.meanSquare[i] + (1 - rho) * gradient[i] * gradient[i]
+            state.velocity[i] = momentum * state.velocity[i]
+                + learningRate * gradient[i] / (state.meanSquare[i].squareRoot() + epsilon)
+            parameter[i] -= state.velocity[i]
         }
-        state["meanSquare"] = meanSquare
-        state["velocity"] = velocity
     }
 }

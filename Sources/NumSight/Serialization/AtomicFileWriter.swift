@@ -8,6 +8,10 @@ import Foundation
 /// then flushed so the rename itself is durable. If anything fails before the
 /// rename, the temporary file is removed and the destination is untouched.
 ///
+/// The temporary file is named `.<name>.<pid>.<random>.tmp` after the destination and
+/// the writing process. A process killed while writing leaves its file behind; the
+/// next write to the same destination removes it (any whose process no longer runs).
+///
 ///     try AtomicFileWriter.write(to: url) { file in
 ///         try file.append(header)
 ///         try file.append(body)
@@ -28,7 +32,8 @@ public struct AtomicFileWriter {
     ///   destination is left as it was.
     public static func write(to destination: URL, _ body: (inout AtomicFileWriter) throws -> Void) throws {
         let folder = destination.deletingLastPathComponent().path
-        let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        removeStrayTemporaryFiles(of: destination)
+        let suffix = String(getpid()) + "." + String(UInt64.random(in: 0...UInt64.max), radix: 16)
         let temporaryPath = folder + "/." + destination.lastPathComponent + "." + suffix + ".tmp"
 
         let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -68,6 +73,24 @@ public struct AtomicFileWriter {
                     offset += written
                 }
             }
+        }
+    }
+
+    /// Removes the temporary files that writers of `destination` left when they were killed:
+    /// those named for it whose process no longer exists. Best effort: a folder that cannot
+    /// be listed is left alone, and the write itself reports any real problem.
+    private static func removeStrayTemporaryFiles(of destination: URL) {
+        let folder = destination.deletingLastPathComponent().path
+        let prefix = "." + destination.lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let middle = name.dropFirst(prefix.count).dropLast(".tmp".count).split(separator: ".")
+            guard middle.count == 2, let owner = pid_t(middle[0]), owner > 0, owner != getpid(),
+                  kill(owner, 0) != 0 && errno == ESRCH
+            else {
+                continue
+            }
+            unlink(folder + "/" + name)
         }
     }
 

@@ -18,7 +18,7 @@ public enum Checkpoint {
 
     /// Writes `model`'s state (and `optimizer`'s, when given) to `url`.
     public static func save<Model: Layer>(
-        _ model: Model, optimizer: Optimizer<Model.Scalar>? = nil, to url: URL, metadata: [String: String] = [:]
+        _ model: Model, optimizer: (any Optimizer<Model.Scalar>)? = nil, to url: URL, metadata: [String: String] = [:]
     ) throws {
         var tensors = model.state
         for (name, tensor) in optimizer?.state ?? [:] { tensors[optimizerPrefix + name] = tensor }
@@ -31,32 +31,61 @@ public enum Checkpoint {
     /// Replaces `model`'s state (and `optimizer`'s, when given) with the tensors
     /// in `url`, converted to the model's scalar type, and returns the metadata.
     ///
-    /// - Throws: ``SafeTensorsError`` for a damaged file, ``LayerStateError`` when
-    ///   names or shapes do not match the model; nothing is changed then.
+    /// - Parameter acceptingNonFiniteValues: Load weights holding NaN or infinities
+    ///   (refused by default).
+    /// - Throws: ``SafeTensorsError`` for a damaged file; ``StateMismatch`` listing
+    ///   every missing, unexpected and mis-shaped tensor of the model (or of the
+    ///   optimiser's state: names, lengths, a finite step) and every non-finite one.
+    ///   Nothing is changed then.
     @discardableResult
     public static func load<Model: Layer>(
-        into model: Model, optimizer: Optimizer<Model.Scalar>? = nil, from url: URL
+        into model: Model, optimizer: (any Optimizer<Model.Scalar>)? = nil, from url: URL,
+        acceptingNonFiniteValues: Bool = false
     ) throws -> [String: String] {
+        let (metadata, modelState, optimizerState) = try contents(of: url, as: Model.Scalar.self)
+        let previous = model.state
+        try model.load(state: modelState, acceptingNonFiniteValues: acceptingNonFiniteValues)
+        do {
+            try optimizer?.load(state: optimizerState, for: model)
+        } catch {
+            try model.load(state: previous, acceptingNonFiniteValues: true)
+            throw error
+        }
+        return metadata
+    }
+
+    /// Loads the model tensors in `url` whose names and shapes match `model` (and
+    /// whose values are finite, unless `acceptingNonFiniteValues`), leaves the rest
+    /// of the model as it is, and returns the metadata and what did not match:
+    /// for fine-tuning from a checkpoint of a slightly different model. Optimiser
+    /// state in the file is ignored.
+    ///
+    /// ```swift
+    /// let (_, skipped) = try Checkpoint.loadMatching(into: model, from: url)
+    /// print(skipped.missing)   // the new head's parameters, left as initialised
+    /// ```
+    public static func loadMatching<Model: Layer>(
+        into model: Model, from url: URL, acceptingNonFiniteValues: Bool = false
+    ) throws -> (metadata: [String: String], mismatch: StateMismatch) {
+        let (metadata, modelState, _) = try contents(of: url, as: Model.Scalar.self)
+        return (metadata, model.loadMatching(state: modelState, acceptingNonFiniteValues: acceptingNonFiniteValues))
+    }
+
+    /// The metadata, model tensors and optimiser tensors of the file at `url`.
+    private static func contents<Scalar: TensorScalar>(of url: URL, as type: Scalar.Type) throws
+        -> (metadata: [String: String], model: [String: Tensor<Scalar>], optimizer: [String: Tensor<Scalar>]) {
         let file = try SafeTensorsFile(contentsOf: url)
-        var modelState: [String: Tensor<Model.Scalar>] = [:]
-        var optimizerState: [String: Tensor<Model.Scalar>] = [:]
+        var modelState: [String: Tensor<Scalar>] = [:]
+        var optimizerState: [String: Tensor<Scalar>] = [:]
         for (name, entry) in file.entries {
-            let tensor = Tensor(try entry.scalars(as: Model.Scalar.self), shape: entry.shape)
+            let tensor = Tensor(try entry.scalars(as: Scalar.self), shape: entry.shape)
             if name.hasPrefix(optimizerPrefix) {
                 optimizerState[String(name.dropFirst(optimizerPrefix.count))] = tensor
             } else {
                 modelState[name] = tensor
             }
         }
-        let previous = model.state
-        try model.load(state: modelState)
-        do {
-            try optimizer?.load(state: optimizerState)
-        } catch {
-            try model.load(state: previous)
-            throw error
-        }
-        return file.metadata
+        return (file.metadata, modelState, optimizerState)
     }
 
     private static func entry<Scalar: TensorScalar>(for tensor: Tensor<Scalar>) throws -> SafeTensorsEntry {

@@ -4,71 +4,105 @@
 /// graphs of any depth are fine); gradients then flow from the output back to
 /// the inputs, each node's pullback running only after every use of its output
 /// has contributed to its gradient.
+///
+/// Everything one pass needs (the visited nodes, the gradients gathered so far)
+/// lives in that pass's local variables, never on the shared nodes, so several
+/// threads may differentiate through the same model at once.
 enum Backpropagation<Scalar: TensorScalar> {
     /// Runs pullbacks from `root` (whose gradient is `seed`) and hands each node in
-    /// `isTarget` its total gradient. Pullbacks are recorded when `creatingGraph`,
-    /// so the gradients can be differentiated again.
+    /// `isTarget` its total gradient. Pullbacks are recorded when `creatingGraph`
+    /// is true, so the gradients can be differentiated again; when it is `nil` they
+    /// are recorded exactly when the graph reaches a recording leaf that is not a
+    /// target (a parameter or an input of an enclosing differentiation, which may
+    /// then be differentiated through these gradients). Returns whether they were.
+    @discardableResult
     static func propagate(
-        from root: GradientNode<Scalar>, seed: Tensor<Scalar>, retainingGraph: Bool, creatingGraph: Bool,
+        from root: GradientNode<Scalar>, seed: Tensor<Scalar>, retainingGraph: Bool, creatingGraph: Bool?,
         isTarget: (GradientNode<Scalar>) -> Bool, deliver: (GradientNode<Scalar>, Tensor<Scalar>) -> Void
-    ) {
-        let order = topologicalOrder(from: root, stoppingAt: isTarget)
-        root.pendingGradient = seed
+    ) -> Bool {
+        let (order, position) = topologicalOrder(from: root, stoppingAt: isTarget)
+        let recorded = creatingGraph ?? order.contains { $0.isLeaf && !isTarget($0) }
+        let audit = recorded ? GradientRecording.audit : nil
+        var pending = [Tensor<Scalar>?](repeating: nil, count: order.count)
+        pending[order.count - 1] = audit == nil ? seed : seed.requiringGradient()
         let run = {
-            for node in order.reversed() {
-                guard let gradient = node.pendingGradient else { continue }
-                node.pendingGradient = nil
+            for index in order.indices.reversed() {
+                guard let gradient = pending[index] else { continue }
+                pending[index] = nil
+                let node = order[index]
                 if isTarget(node) {
                     deliver(node, gradient)
                     continue
                 }
                 guard !node.isLeaf else { continue }
                 let inputGradients = node.pullInputGradients(gradient)
-                for (index, inputGradient) in inputGradients.enumerated() {
-                    guard let input = node.input(at: index), let inputGradient else { continue }
+                for (inputIndex, inputGradient) in inputGradients.enumerated() {
+                    guard let input = node.input(at: inputIndex), let inputGradient else { continue }
                     require(
                         input.shape == inputGradient.shape,
                         "backward: the pullback of '\(node.operation)' returned a gradient of shape "
                             + "\(inputGradient.shape) for an input of shape \(input.shape)")
-                    input.accumulatePendingGradient(inputGradient, recorded: creatingGraph)
+                    if let audit, gradient.node != nil, inputGradient.node == nil,
+                       inputGradient.scalars.contains(where: { $0 != 0 }) {
+                        audit.record(node.operation)
+                    }
+                    accumulate(inputGradient, into: &pending[position[ObjectIdentifier(input)]!], recorded: recorded)
                 }
             }
         }
-        if creatingGraph { withGradients(run) } else { withoutGradients(run) }
-        if !retainingGraph {
-            for node in order { node.release() }
+        if recorded { withGradients(run) } else { withoutGradients(run) }
+        if !(retainingGraph || recorded) {
+            for node in order where !isTarget(node) { node.release() }
         }
+        return recorded
     }
 
-    /// The nodes reachable from `root`, each after all of its inputs; the walk
-    /// does not go past target nodes.
+    /// Adds one use's contribution to the gradient gathered so far: with an op
+    /// when the backward pass is recorded, in place otherwise.
+    private static func accumulate(_ contribution: Tensor<Scalar>, into total: inout Tensor<Scalar>?, recorded: Bool) {
+        guard var sum = total else {
+            total = contribution
+            return
+        }
+        total = nil  // leaves `sum` the only owner of its scalars, so it changes in place
+        if recorded {
+            sum = sum + contribution
+        } else {
+            sum.withUnsafeMutableScalars { sum in
+                contribution.scalars.withUnsafeBufferPointer { contribution in
+                    for index in sum.indices { sum[index] += contribution[index] }
+                }
+            }
+        }
+        total = sum
+    }
+
+    /// The nodes reachable from `root`, each after all of its inputs (so `root`
+    /// comes last), and each node's place in that order; the walk does not go past
+    /// target nodes.
     private static func topologicalOrder(
         from root: GradientNode<Scalar>, stoppingAt isTarget: (GradientNode<Scalar>) -> Bool
-    ) -> [GradientNode<Scalar>] {
-        backpropagationPassCounter &+= 1
-        let pass = backpropagationPassCounter
+    ) -> (order: [GradientNode<Scalar>], position: [ObjectIdentifier: Int]) {
         var order: [GradientNode<Scalar>] = []
+        // -1 marks a node on the stack whose inputs are not all placed yet.
+        var position: [ObjectIdentifier: Int] = [ObjectIdentifier(root): -1]
         var stack: [(node: GradientNode<Scalar>, nextInput: Int)] = [(root, 0)]
-        root.visitedPass = pass
         while let (node, nextInput) = stack.popLast() {
             let inputCount = isTarget(node) ? 0 : node.inputs.count
             if nextInput < inputCount {
                 stack.append((node, nextInput + 1))
-                if let input = node.input(at: nextInput), input.visitedPass != pass {
-                    input.visitedPass = pass
+                if let input = node.input(at: nextInput), position[ObjectIdentifier(input)] == nil {
+                    position[ObjectIdentifier(input)] = -1
                     stack.append((input, 0))
                 }
             } else {
+                position[ObjectIdentifier(node)] = order.count
                 order.append(node)
             }
         }
-        return order
+        return (order, position)
     }
 }
-
-/// Numbers the passes, so that a node's visited mark needs no reset. A graph is
-/// differentiated on one thread at a time.
-nonisolated(unsafe) private var backpropagationPassCounter = 0
 
 extension Tensor {
     /// Computes the gradient of this tensor with respect to every leaf it depends
@@ -95,7 +129,7 @@ extension Tensor {
         }
         let seed = validatedSeed(seed, operation: "backward")
         Backpropagation.propagate(
-            from: node, seed: seed, retainingGraph: retainingGraph || creatingGraph, creatingGraph: creatingGraph,
+            from: node, seed: seed, retainingGraph: retainingGraph, creatingGraph: creatingGraph,
             isTarget: { $0.isLeaf },
             deliver: { leaf, gradient in
                 let gradient = creatingGraph ? gradient : gradient.detached()
@@ -125,26 +159,39 @@ public func gradients<Scalar>(
     retainingGraph: Bool = false, creatingGraph: Bool = false
 ) -> [Tensor<Scalar>] {
     let seed = output.validatedSeed(seed, operation: "gradients(of:withRespectTo:)")
+    return gradients(of: output, withRespectTo: inputs, seed: seed, retainingGraph: retainingGraph,
+                     creatingGraph: creatingGraph).gradients
+}
+
+/// ``gradients(of:withRespectTo:seed:retainingGraph:creatingGraph:)`` that, when
+/// `creatingGraph` is `nil`, records the gradients exactly when `output` depends
+/// on a recording tensor other than `inputs` (see ``Backpropagation``), and says
+/// whether it did.
+func gradients<Scalar>(
+    of output: Tensor<Scalar>, withRespectTo inputs: [Tensor<Scalar>], seed: Tensor<Scalar>,
+    retainingGraph: Bool, creatingGraph: Bool?
+) -> (gradients: [Tensor<Scalar>], isRecorded: Bool) {
     var results = inputs.map { Tensor<Scalar>.zeros(shape: $0.shape) }
-    guard let root = output.node else { return results }
+    guard let root = output.node else { return (results, false) }
     var slots: [ObjectIdentifier: [Int]] = [:]
     for (index, input) in inputs.enumerated() {
         if let node = input.node { slots[ObjectIdentifier(node), default: []].append(index) }
     }
-    Backpropagation.propagate(
-        from: root, seed: seed, retainingGraph: retainingGraph || creatingGraph, creatingGraph: creatingGraph,
+    let isRecorded = Backpropagation.propagate(
+        from: root, seed: seed, retainingGraph: retainingGraph, creatingGraph: creatingGraph,
         isTarget: { slots[ObjectIdentifier($0)] != nil },
         deliver: { node, gradient in
             for index in slots[ObjectIdentifier(node)]! { results[index] = gradient }
         })
-    return results
+    return (results, isRecorded)
 }
 
 /// The value of `body` at `inputs` and its gradients with respect to each input.
 ///
-/// Called inside another differentiation (within the body of an enclosing
-/// `valueWithGradients`, or on inputs that record gradients), the gradients are
-/// recorded too, so derivatives of any order compose.
+/// Inside any other differentiation (when `body` reads a recording tensor besides
+/// `inputs`, such as a layer's parameters or an enclosing differentiation's
+/// input, or when an input records itself), the gradients are recorded too, so
+/// derivatives of any order compose and a gradient penalty trains the weights.
 ///
 /// ```swift
 /// let (value, grads) = valueWithGradients(at: [Tensor<Double>(3)]) { x in x[0] * x[0] }
@@ -154,16 +201,22 @@ public func gradients<Scalar>(
 public func valueWithGradients<Scalar>(
     at inputs: [Tensor<Scalar>], of body: ([Tensor<Scalar>]) -> Tensor<Scalar>
 ) -> (value: Tensor<Scalar>, gradients: [Tensor<Scalar>]) {
-    let nested = GradientRecording.isEnabled
-        && (GradientRecording.enclosingDifferentiations > 0 || inputs.contains { $0.requiresGradient })
+    // Outside recording, never record; on recording inputs, always; otherwise when the body reads other recording tensors.
+    var creatingGraph: Bool? = nil
+    if !GradientRecording.isEnabled {
+        creatingGraph = false
+    } else if inputs.contains(where: \.requiresGradient) {
+        creatingGraph = true
+    }
     return withGradients {
         let watched = inputs.map { $0.watched() }
-        let value = GradientRecording.$enclosingDifferentiations.withValue(
-            GradientRecording.enclosingDifferentiations + 1) { body(watched) }
+        let value = body(watched)
         require(value.elementCount == 1, "valueWithGradients: the function returned shape \(value.shape), "
                      + "not a scalar; use gradients(of:withRespectTo:seed:) for vector-Jacobian products")
-        let result = gradients(of: value, withRespectTo: watched, creatingGraph: nested)
-        return (nested ? value : value.detached(), result)
+        let seed = value.validatedSeed(nil, operation: "valueWithGradients")
+        let (result, isRecorded) = gradients(
+            of: value, withRespectTo: watched, seed: seed, retainingGraph: false, creatingGraph: creatingGraph)
+        return (isRecorded ? value : value.detached(), result)
     }
 }
 

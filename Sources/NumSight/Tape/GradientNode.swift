@@ -7,16 +7,15 @@ class GraphNode {
     let shape: [Int]
     /// The nodes of the inputs; `nil` for inputs that record nothing.
     fileprivate(set) var inputs: [GraphNode?]
-    /// Scratch space of one backpropagation: the pass that last visited this node.
-    var visitedPass = 0
+    /// Whether this is a leaf: a tensor whose gradient is wanted, with no pullback.
+    let isLeaf: Bool
 
-    init(operation: String, shape: [Int], inputs: [GraphNode?]) {
+    init(operation: String, shape: [Int], inputs: [GraphNode?], isLeaf: Bool = false) {
         self.operation = operation
         self.shape = shape
         self.inputs = inputs
+        self.isLeaf = isLeaf
     }
-
-    var isLeaf: Bool { operation == "leaf" }
 
     /// Frees what the node's pullback holds.
     func releaseCaptures() {}
@@ -50,12 +49,10 @@ final class GradientNode<Scalar: TensorScalar>: GraphNode {
 
     /// The gradient accumulated here by `backward()`, for leaves.
     var gradient: Tensor<Scalar>?
-    /// Scratch space of one backpropagation: the gradient gathered so far.
-    var pendingGradient: Tensor<Scalar>?
 
     /// A leaf: a tensor whose gradient is wanted.
     init(leafOfShape shape: [Int]) {
-        super.init(operation: "leaf", shape: shape, inputs: [])
+        super.init(operation: "leaf", shape: shape, inputs: [], isLeaf: true)
     }
 
     init(
@@ -65,26 +62,6 @@ final class GradientNode<Scalar: TensorScalar>: GraphNode {
         self.savedOutput = savedOutput
         self.pullback = pullback
         super.init(operation: operation, shape: shape, inputs: inputs)
-    }
-
-    /// Adds one use's contribution to the gradient gathered so far: with an
-    /// op when the backward pass is recorded, in place otherwise.
-    func accumulatePendingGradient(_ contribution: Tensor<Scalar>, recorded: Bool) {
-        guard var total = pendingGradient else {
-            pendingGradient = contribution
-            return
-        }
-        if recorded {
-            total = total + contribution
-        } else {
-            pendingGradient = nil  // leaves `total` the only owner of its scalars
-            total.withUnsafeMutableScalars { total in
-                contribution.scalars.withUnsafeBufferPointer { contribution in
-                    for index in total.indices { total[index] += contribution[index] }
-                }
-            }
-        }
-        pendingGradient = total
     }
 
     /// The input at `index` as a node of this scalar type.
@@ -118,3 +95,12 @@ final class GradientNode<Scalar: TensorScalar>: GraphNode {
         pullback = nil
     }
 }
+
+// Unchecked: backpropagation keeps its per-pass state in local variables, so passes
+// over shared nodes (one model on many threads) only read them. What a node still
+// changes after creation is a leaf's `gradient`, written by `backward()` (so two
+// threads calling `backward()` into the same leaves race, as in PyTorch; the
+// functional `valueWithGradients` and `gradients(of:withRespectTo:)` leave leaves
+// alone), and a pullback freed after the pass that ran it (so one graph, unlike
+// one model, belongs to one thread unless it is retained).
+extension GradientNode: @unchecked Sendable {}

@@ -1,11 +1,26 @@
 /// Whether operations are being recorded on the current thread or task.
 public enum GradientRecording {
     @TaskLocal static var isEnabled = true
-    /// How many `valueWithGradients` bodies enclose the current code.
-    @TaskLocal static var enclosingDifferentiations = 0
+    /// When set, recorded backward passes note here the operations whose pullbacks
+    /// are not differentiable (see ``PullbackAudit``).
+    @TaskLocal static var audit: PullbackAudit?
 
     /// Whether operations run now are recorded for differentiation.
     public static var isActive: Bool { isEnabled }
+}
+
+/// The operations found, during recorded backward passes, to return a gradient
+/// that records nothing although the gradient they were given does: a pullback
+/// computed on raw scalars, which passes a first-order check but silently breaks
+/// second derivatives. ``GradientChecker`` sets one up; a pass seeds itself with a
+/// recording gradient then, so that every pullback receives one.
+final class PullbackAudit: @unchecked Sendable {
+    // Unchecked: one checker call creates, fills (from the passes it runs) and reads it.
+    private(set) var operations: [String] = []
+
+    func record(_ operation: String) {
+        if !operations.contains(operation) { operations.append(operation) }
+    }
 }
 
 /// Runs `body` without recording anything: for inference and for updates that

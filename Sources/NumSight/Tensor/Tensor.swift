@@ -100,7 +100,7 @@ public struct Tensor<Scalar: TensorScalar> {
     }
 }
 
-extension Tensor: @unchecked Sendable {}
+extension Tensor: Sendable {}
 
 extension Tensor: Equatable {
     /// Tensors are equal when their shapes and scalars are; gradient state is ignored.

@@ -80,6 +80,16 @@ struct PNGFixture: CustomStringConvertible, Sendable {
         }
     }
 
+    /// The image-data budget counts bytes, not pixels: 16-bit samples take twice the room.
+    @Test func refusesImagesWhoseDataExceedsTheBudgetBeforeInflating() throws {
+        // rgb-16.png is 5 × 5: 5 × (1 + 5 × 6) = 155 bytes of image data; 8-bit RGB would be 80.
+        let strict = PNGDecoder(maximumImageDataByteCount: 154)
+        #expect(throws: PNGError.imageDataTooLarge(byteCount: 155, maximum: 154)) {
+            try strict.decode(Fixture.bytes("png/rgb-16.png"))
+        }
+        #expect(try strict.decode(Fixture.bytes("png/rgb-8.png")).width == 5)
+    }
+
     @Test func refusesImageDataThatInflatesBeyondTheImageSize() throws {
         // A 16 × 16 greyscale image needs 16 × (1 + 16) = 272 bytes; its IDAT inflates to 1 MiB.
         let bytes = try Fixture.bytes("png/damaged/zlib-bomb.png")

@@ -41,6 +41,25 @@ import Testing
         #expect(MNISTCommandLine.run(["serve", "--help"]) == 0)
     }
 
+    @Test func valuesOutOfRangeAreUsageErrorsNamingTheRequirement() throws {
+        let parsed = try ParsedArguments(["--epochs", "0"], options: options)
+        #expect(throws: UsageError("'--epochs' must be a positive whole number, not '0'")) {
+            try parsed.required("epochs", as: Int.self, "a positive whole number") { $0 > 0 }
+        }
+        let accepted = try ParsedArguments(["--epochs", "2"], options: options)
+        #expect(try accepted.required("epochs", as: Int.self, "a positive whole number") { $0 > 0 } == 2)
+    }
+
+    /// Each of these used to reach a precondition (a trap) in `FineTuning` or the trainer.
+    @Test func fineTuneAndServeRefuseImpossibleValuesBeforeDoingAnything() {
+        for arguments in [["--epochs", "0"], ["--batch-size", "1"], ["--learning-rate", "0"], ["--learning-rate", "nan"],
+                          ["--learning-rate", "-1"], ["--feedback-fraction", "1.5"], ["--threads", "0"]] {
+            #expect(MNISTCommandLine.run(["finetune"] + arguments) == 2, "finetune \(arguments)")
+        }
+        #expect(MNISTCommandLine.run(["serve", "--port", "70000"]) == 2)
+        #expect(MNISTCommandLine.run(["serve", "--port", "-1"]) == 2)
+    }
+
     @Test func everySubcommandDocumentsItsOptions() {
         for command in MNISTCommandLine.subcommands {
             #expect(command.help.hasPrefix("Usage: MNISTExample \(command.name)"))

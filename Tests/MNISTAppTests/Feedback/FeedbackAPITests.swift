@@ -11,13 +11,15 @@ import Testing
     let helpers = PredictionAPITests()
 
     func withApp(recognizer: DigitRecognizer? = PredictionAPITests.recognizer, maximumSampleCount: Int = 100,
+                 log: LogRecorder = LogRecorder(), prepare: (FeedbackStore) throws -> Void = { _ in },
                  _ body: (Int) throws -> Void) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try FeedbackStore(folder: folder, maximumSampleCount: maximumSampleCount)
+        try prepare(store)
         let router = WebApp.router(recognizer: recognizer,
                                    trainingHistoryPlot: URL(fileURLWithPath: "/nonexistent/training_history.png"),
                                    feedbackStore: store)
-        try withServer(router: router) { _, port in try body(port) }
+        try withServer(router: router, log: log) { _, port in try body(port) }
     }
 
     func post(_ body: String, port: Int) throws -> RawClient.Response {
@@ -28,7 +30,7 @@ import Testing
 
     @Test func aDrawingIsStoredAsTheInputPredictSees() throws {
         try withApp { port in
-            let predicted = try helpers.post(#"{"image": "\#(Self.strokePNG)"}"#, port: port)
+            let predicted = try helpers.post(#"{"image": "\#(Self.strokePNG)", "model_input": true}"#, port: port)
             let object = try JSONSerialization.jsonObject(with: Data(predicted.body)) as? [String: Any]
             let modelInput = try #require(object?["model_input"] as? [Double])
 
@@ -107,6 +109,25 @@ import Testing
             #expect(try helpers.errorMessage(of: full).contains("full"))
             #expect(try FeedbackStore.read(from: folder).samples.count == 2)
         }
+    }
+
+    /// A full disk, for real: the store's file is replaced by `/dev/full`, whose writes fail
+    /// with `ENOSPC`. The client gets 507 and JSON; the log gets the cause.
+    @Test func aFullDiskGets507AndTheLogSaysWhy() throws {
+        let body = #"{"model_input": \#([Int](repeating: 0, count: 784)), "label": 0}"#
+        let log = LogRecorder()
+        let file = FeedbackStore.fileURL(in: folder)
+        try withApp(log: log, prepare: { _ in
+            try FileManager.default.removeItem(at: file)
+            try FileManager.default.createSymbolicLink(atPath: file.path, withDestinationPath: "/dev/full")
+        }) { port in
+            let response = try post(body, port: port)
+            #expect(response.statusCode == 507)
+            #expect(response.headers["Content-Type"] == "application/json")
+            #expect(try helpers.errorMessage(of: response) == "the disk holding the feedback store is full; nothing was stored")
+        }
+        #expect(log.lines.count == 1)
+        #expect(log.lines.first?.hasSuffix("cause: write \(file.path): No space left on device") == true, "\(log.lines)")
     }
 
     @Test func withoutAStoreThereIsNoRoute() throws {

@@ -13,9 +13,11 @@
 # Prints one figure per line, `name value unit`; throughput, latency and the server's CPU time per
 # request are the measured run's. wrk shares the machine with the server: on a 2-core machine its
 # figures depend on whatever else is running; CPU time per request depends on it much less.
-# With --enforce, exits 1 if a target is missed: at least 1500 requests/s, p99 at most 20 ms, no
-# non-2xx response or socket error, and the peak RSS of the second half of the run at most 10 %
-# above that of the first half (memory that settles at a high-water mark is flat; a leak is not).
+# With --enforce, exits 1 if a target is missed: at most 1.2 ms of server CPU per request, p99 at
+# most 25 ms, no non-2xx response or socket error, and the peak RSS of the second half of the run
+# at most 10 % above that of the first half (memory that settles at a high-water mark is flat; a
+# leak is not). Throughput is printed, not enforced: on a shared 2-core machine it is whatever the
+# server's CPU time per request and the other processes leave.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -37,8 +39,8 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-minimum_throughput=1500   # requests/s
-maximum_p99=20            # ms
+maximum_cpu_per_request=1.2   # ms of server CPU time
+maximum_p99=25                # ms
 maximum_rss_growth=10     # % from the first half of the run to the second
 
 log() { echo "== $*" >&2; }
@@ -148,8 +150,9 @@ echo "connections $connections count"
 for name in throughput latency_p50 latency_p90 latency_p99 latency_max; do
     grep "^$name " "$work/measured"
 done
-awk -v ticks=$ticks -v hz="$(getconf CLK_TCK)" -v n="$(figure requests "$work/measured")" \
-    'BEGIN { printf "server_cpu_per_request %.3f ms\n", 1000 * ticks / hz / n }'
+cpu_per_request=$(awk -v ticks=$ticks -v hz="$(getconf CLK_TCK)" -v n="$(figure requests "$work/measured")" \
+    'BEGIN { printf "%.3f", 1000 * ticks / hz / n }')
+echo "server_cpu_per_request $cpu_per_request ms"
 echo "requests_total $answered count"
 echo "non_2xx $non_2xx count"
 echo "socket_errors $socket_errors count"
@@ -163,8 +166,8 @@ echo "rss_growth_second_half $rss_trend %"
 echo "server_exit_status $exit_status code"
 
 missed=()
-awk -v x="$throughput" -v min=$minimum_throughput 'BEGIN { exit !(x >= min) }' \
-    || missed+=("throughput below $minimum_throughput requests/s")
+awk -v x="$cpu_per_request" -v max=$maximum_cpu_per_request 'BEGIN { exit !(x <= max) }' \
+    || missed+=("server CPU per request above $maximum_cpu_per_request ms")
 awk -v x="$(figure latency_p99 "$work/measured")" -v max=$maximum_p99 'BEGIN { exit !(x <= max) }' \
     || missed+=("p99 above $maximum_p99 ms")
 (( non_2xx == 0 && socket_errors == 0 )) || missed+=("errors")

@@ -1,3 +1,5 @@
+import Foundation
+@testable import ImageCodecs
 import MNIST
 import NumSight
 @testable import Plotting
@@ -46,6 +48,71 @@ import Testing
         }
         #expect(throws: DigitPreprocessingError.noDigitFound(inkPixelCount: 0)) {
             try Self.recognizer.recognizeAll(drawing: Canvas(width: 100, height: 100).image)
+        }
+    }
+
+    /// A drawing without strokes is no digit whatever its colour: black, white, grey, or
+    /// noise too faint to be a stroke.
+    @Test func emptyLookingDrawingsOfAnyColourAreNoDigit() {
+        var generator = SeededRandomNumberGenerator(seed: 7)
+        let noise = (0..<(100 * 100)).flatMap { _ -> [UInt8] in
+            let grey = UInt8.random(in: 235...255, using: &generator)
+            return [grey, grey, grey, 255]
+        }
+        let drawings = [
+            "black": Canvas(width: 100, height: 100, background: .black).image,
+            "white": Canvas(width: 100, height: 100).image,
+            "grey": Canvas(width: 100, height: 100, background: RGBAColor(red: 128, green: 128, blue: 128)).image,
+            "blue": Canvas(width: 100, height: 100, background: RGBAColor(red: 0, green: 0, blue: 200)).image,
+            "faint noise": RGBAImage(width: 100, height: 100, pixels: noise),
+        ]
+        for (name, drawing) in drawings {
+            #expect(throws: DigitPreprocessingError.self, "\(name)") { try Self.recognizer.recognizeAll(drawing: drawing) }
+        }
+    }
+
+    /// On tinted paper the digit is found where it is on white: the paper is not ink.
+    @Test func aDigitOnGreyPaperIsBoxedAsOnWhite() throws {
+        let drawing = NumberDrawing("7")
+        let tinted = RGBAImage(width: drawing.image.width, height: drawing.image.height,
+                               pixels: drawing.image.pixels.enumerated().map { index, sample in
+                                   index % 4 == 3 ? sample : UInt8(Int(sample) * 200 / 255)
+                               })
+        let number = try Self.recognizer.recognizeAll(drawing: tinted)
+        #expect(number.digits.count == 1)
+        #expect(number.digits[0].columns == drawing.inkBoxes[0].columns && number.digits[0].rows == drawing.inkBoxes[0].rows)
+    }
+
+    /// A checkpoint of a diverged run is refused at load, naming the parameter.
+    @Test func aCheckpointWithNonFiniteWeightsIsRefusedAtLoad() throws {
+        let model = withRandomSeed(1) { SeedCNN.makeModel() }
+        var state = model.state
+        let name = state.keys.sorted()[0]
+        var scalars = state[name]!.scalars
+        scalars[0] = .nan
+        scalars[1] = .infinity
+        state[name] = Tensor(scalars, shape: state[name]!.shape)
+        try model.load(state: state)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("diverged-\(UInt64.random(in: 0...UInt64.max)).safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Checkpoint.save(model, to: url)
+        #expect(throws: NonFiniteParameterError(checkpoint: url, parameter: name, count: 2)) {
+            try DigitRecognizer(checkpoint: url)
+        }
+    }
+
+    /// A drawing that claims 4096 × 4096 pixels is refused from its header alone, before a
+    /// byte is inflated; 16-bit samples halve the pixels the byte budget allows.
+    @Test func theDrawingDecoderRefusesHugeClaimsFromTheHeader() {
+        func header(side: Int, bitDepth: Int) -> [UInt8] {
+            let header = PNGHeader(width: side, height: side, bitDepth: bitDepth, colorType: .rgba, isInterlaced: false)
+            return PNGChunk.signature + PNGChunk(type: "IHDR", data: header.encoded[...]).encoded
+        }
+        #expect(throws: PNGError.imageTooLarge(width: 4096, height: 4096, maximumPixelCount: 2048 * 2048)) {
+            try DigitRecognizer.drawingDecoder.decode(header(side: 4096, bitDepth: 16))
+        }
+        #expect(throws: PNGError.imageDataTooLarge(byteCount: 2048 * (1 + 2048 * 8), maximum: 2048 * (1 + 2048 * 4))) {
+            try DigitRecognizer.drawingDecoder.decode(header(side: 2048, bitDepth: 16))
         }
     }
 }

@@ -12,7 +12,8 @@ extension PredictionAPITests {
             let response = try post(body, to: "/inside", port: port)
             #expect(response.statusCode == 200, "\(response.text.prefix(200))")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
-            let predicted = try #require(try JSONSerialization.jsonObject(with: Data(post(body, port: port).body)) as? [String: Any])
+            let predicted = try #require(try JSONSerialization.jsonObject(
+                with: Data(post(body, to: "/predict?model_input=true", port: port).body)) as? [String: Any])
             #expect(object["digit"] as? Int == predicted["digit"] as? Int)
             #expect(object["model_input"] as? [Double] == predicted["model_input"] as? [Double])
 

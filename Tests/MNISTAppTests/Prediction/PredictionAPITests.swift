@@ -61,7 +61,7 @@ import Testing
         let png = try Self.canvasPNG(strokes: [(130, 60, 20, 160)])
         for image in [Data(png).base64EncodedString(), "data:image/png;base64," + Data(png).base64EncodedString()] {
             try withApp { port in
-                let response = try post(#"{"image": "\#(image)"}"#, port: port)
+                let response = try post(#"{"image": "\#(image)", "model_input": true}"#, port: port)
                 #expect(response.statusCode == 200, "\(response.text)")
                 let object = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
                 let digit = try #require(object["digit"] as? Int)
@@ -109,16 +109,23 @@ import Testing
             let surest = try #require(confidences.indices.max { confidences[$0] < confidences[$1] })
             #expect(object["confidence"] as? Double == confidences[surest])
             #expect(object["digit"] as? Int == digits[surest]["digit"] as? Int)
-            #expect((object["model_input"] as? [Double])?.count == 784)
+            #expect(object["model_input"] == nil, "the model input is sent only when asked for")
+            let asked = try post(#"{"image": "\#(Data(png).base64EncodedString())"}"#, to: "/predict?model_input=true", port: port)
+            let askedObject = try JSONSerialization.jsonObject(with: Data(asked.body)) as? [String: Any]
+            #expect((askedObject?["model_input"] as? [Double])?.count == 784)
         }
     }
 
     @Test func anEmptyDrawingIsNoDigitNotAGuess() throws {
         let blank = Data(try Self.canvasPNG(strokes: [])).base64EncodedString()
+        let black = Data(try PNGEncoder.encode([UInt8](repeating: 0, count: 280 * 280), width: 280, height: 280,
+                                               colorType: .greyscale)).base64EncodedString()
         try withApp { port in
-            let response = try post(#"{"image": "\#(blank)"}"#, port: port)
-            #expect(response.statusCode == 422)
-            #expect(try errorMessage(of: response) == "no digit found")
+            for image in [blank, black] {
+                let response = try post(#"{"image": "\#(image)"}"#, port: port)
+                #expect(response.statusCode == 422)
+                #expect(try errorMessage(of: response) == "no digit found")
+            }
         }
     }
 

@@ -74,7 +74,7 @@ import Testing
         let recognition = NumberRecognition(digits: digits)
 
         let expected = try encodedByJSONEncoder(recognition)
-        let observed = String(decoding: PredictionResponse(recognition: recognition).encoded, as: UTF8.self)
+        let observed = String(decoding: try PredictionResponse(recognition: recognition).encoded, as: UTF8.self)
         #expect(observed == expected, "expected \(expected.prefix(300))…, observed \(observed.prefix(300))…")
     }
 
@@ -86,7 +86,7 @@ import Testing
             .init(columns: 3..<40, rows: 7..<90, recognition: unsure),
             .init(columns: 50..<81, rows: 2..<99, recognition: sure),
         ])
-        let object = try JSONSerialization.jsonObject(with: Data(PredictionResponse(recognition: recognition).encoded))
+        let object = try JSONSerialization.jsonObject(with: Data(try PredictionResponse(recognition: recognition).encoded))
         let fields = try #require(object as? [String: Any])
         // The original fields describe the digit the model is surest of: the 2 at 0.75.
         #expect(fields["digit"] as? Int == 2)

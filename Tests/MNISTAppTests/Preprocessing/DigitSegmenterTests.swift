@@ -112,4 +112,23 @@ import Testing
         canvas.fillRectangle(CanvasRect(x: 50, y: 50, width: 2, height: 2), color: .black)
         #expect(segments(of: canvas.image).isEmpty)
     }
+
+    /// Thousands of dots are not thousands of digits to compare pairwise: only the
+    /// largest `maximumPieceCount` pieces are merged, and faint haze is no stroke.
+    @Test func manyDotsAndFaintHazeStayCheap() {
+        var canvas = Canvas(width: 1000, height: 500)
+        for row in 0..<50 {
+            for column in 0..<100 {
+                canvas.fillRectangle(CanvasRect(x: Double(10 * column), y: Double(10 * row), width: 5, height: 5), color: .black)
+            }
+        }
+        let dots = DigitSegmenter(maximumPieceCount: 64).segments(of: GreyscaleImage(inkOf: canvas.image))
+        // Of the 5 000 dots of 25 pixels, 64 at most end up in segments.
+        let total = dots.map(\.inkPixelCount).reduce(0, +)
+        #expect(total > 0 && total <= 64 * 25, "\(total) pixels in segments")
+
+        let haze = GreyscaleImage(width: 200, height: 100, values: [Float](repeating: 0.2, count: 200 * 100))
+        #expect(DigitSegmenter().segments(of: haze).isEmpty)
+        #expect(DigitSegmenter(minimumStrokeInk: 0.2).segments(of: haze).count == 1)
+    }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * The page's segmentation (Web/segment.js, then Web/preprocess.js per digit) against the Swift
+ * The page's segmentation (Web/preprocess.js's ink without its background, Web/segment.js, then
+ * Web/preprocess.js per digit) against the Swift
  * answers that DigitSegmenterParityTests.swift writes into FIXTURES:
  *
  *     cases.txt     a line a drawing: `NAME WIDTH HEIGHT COUNT`, then per segment `LEFT RIGHT TOP BOTTOM INK_PIXELS`
@@ -28,7 +29,7 @@ async function importPageModule(name) {
   return import(`data:text/javascript;base64,${source.toString('base64')}`);
 }
 
-const { inkOf, stagesOfInk } = await importPageModule('preprocess.js');
+const { inkOf, stagesOfInk, withoutBackground } = await importPageModule('preprocess.js');
 const { digitSegments } = await importPageModule('segment.js');
 
 const failures = [];
@@ -40,7 +41,7 @@ for (const line of readFileSync(join(fixtures, 'cases.txt'), 'utf8').split('\n')
   const bytes = readFileSync(join(fixtures, `${name}.inputs`));
 
   const start = performance.now();
-  const segments = digitSegments(inkOf({ width: Number(width), height: Number(height), data }));
+  const segments = digitSegments(withoutBackground(inkOf({ width: Number(width), height: Number(height), data })));
   const inputs = segments.map((segment) => stagesOfInk(segment.ink).centred);
   slowest = Math.max(slowest, performance.now() - start);
 

@@ -35,6 +35,24 @@ import NumSight
         #expect(!report.passes(absoluteTolerance: 1e-5, relativeTolerance: 1e-4), "\(report)")
     }
 
+    @Test func namesAPullbackComputedOnRawScalars() {
+        // Right to first order, but its gradient records nothing: second derivatives through it are lost.
+        let inputs = [Tensor<Double>([0.3, -1.2, 2.0])]
+        func rawCube(_ x: Tensor<Double>) -> Tensor<Double> {
+            Tensor.recordingOperation(named: "rawCube", value: withoutGradients { x * x * x }, inputs: [x]) { gradient in
+                [Tensor(zip(x.scalars, gradient.scalars).map { 3 * $0 * $0 * $1 }, shape: x.shape)]
+            }
+        }
+        #expect(GradientChecker.checkGradients(at: inputs) { rawCube($0[0]) }.passes())
+        let report = GradientChecker.checkSecondOrderGradients(at: inputs) { rawCube($0[0]) }
+        #expect(report.nonDifferentiablePullbacks == ["rawCube"])
+        #expect(!report.passes())
+        #expect(report.description.contains("the pullback of 'rawCube' returned a gradient that records nothing"),
+                "\(report)")
+        let correct = GradientChecker.checkSecondOrderGradients(at: inputs) { Self.cube($0[0], pullbackError: 0) }
+        #expect(correct.nonDifferentiablePullbacks.isEmpty && correct.passes(), "\(correct)")
+    }
+
     @Test func reportsFiniteDifferencesOfAKnownFunction() {
         // d/dx Σ r·x² = 2·r·x; checked against the numeric estimate itself.
         let report = GradientChecker.checkGradients(at: [Tensor<Double>([1, 2])]) { $0[0].squared() }

@@ -47,6 +47,12 @@ extension KernelTests {
                      kernel: (3, 3), padding: (1, 1, 1, 1)),
             geometry(batch: 3, height: 5, width: 5, inputChannels: 1, outputChannels: 4,
                      kernel: (2, 2), stride: (1, 1), dilation: (2, 1), padding: (0, 1, 1, 0)),
+            // Few input channels, 3-wide kernel rows: the direct kernels' register-blocked
+            // input gradient, with two blocks of output channels and with dilated rows.
+            geometry(batch: 2, height: 11, width: 13, inputChannels: 3, outputChannels: 40,
+                     kernel: (3, 3), padding: (1, 1, 1, 1)),
+            geometry(batch: 3, height: 9, width: 10, inputChannels: 2, outputChannels: 16,
+                     kernel: (3, 3), dilation: (2, 1), padding: (2, 1, 2, 1)),
         ]
 
         static func describe(_ g: ns_convolution_geometry) -> String {

@@ -52,6 +52,11 @@ extension KernelTests {
                                alpha: alpha, beta: beta, configuration)
                     Self.check((70, 9, 600), transposeA: false, transposeB: true,
                                alpha: alpha, beta: beta, configuration)
+                    // A few rows of C: B is read unpacked, 64 columns at a time.
+                    Self.check((3, 150, 40), transposeA: false, transposeB: false,
+                               alpha: alpha, beta: beta, configuration)
+                    Self.check((2, 70, 33), transposeA: true, transposeB: false,
+                               alpha: alpha, beta: beta, configuration)
                 }
             }
         }

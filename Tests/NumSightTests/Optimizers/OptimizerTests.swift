@@ -8,7 +8,7 @@ final class ScalarModel: Layer {
 }
 
 /// Feeds `gradients` to `optimizer` one step at a time and returns the weight.
-func weight(after gradients: [Double], with optimizer: Optimizer<Double>) -> Double {
+func weight(after gradients: [Double], with optimizer: any Optimizer<Double>) -> Double {
     let model = ScalarModel()
     for gradient in gradients { optimizer.update(model, along: ["weight": Tensor([gradient])]) }
     return model.weight.value.scalars[0]
@@ -115,11 +115,99 @@ func weight(after gradients: [Double], with optimizer: Optimizer<Double>) -> Dou
         let copy = ScalarModel()
         try copy.load(state: original.state)
         let restored = Adam<Double>(learningRate: 0.1)
-        try restored.load(state: optimizer.state)
+        try restored.load(state: optimizer.state, for: copy)
         #expect(restored.step == 1)
         optimizer.update(original, along: ["weight": Tensor([-2])])
         restored.update(copy, along: ["weight": Tensor([-2])])
         #expect(copy.weight.value == original.weight.value)
+    }
+
+    @Test func theStateIsTypedAndSavedUnderItsVectorNames() {
+        let optimizer = Adam<Double>(learningRate: 0.1, usesAMSGrad: true)
+        optimizer.update(ScalarModel(), along: ["weight": Tensor([2])])
+        #expect(abs(optimizer.core.states["weight"]!.firstMoment[0] - 0.2) < 1e-15)  // (1 − β₁) · g
+        #expect(abs(optimizer.core.states["weight"]!.secondMoment[0] - 0.004) < 1e-15)  // (1 − β₂) · g²
+        #expect(Set(optimizer.state.keys) == ["step", "weight/firstMoment", "weight/secondMoment",
+                                               "weight/maximumSecondMoment"])
+        #expect(SGD<Double>().makeState(count: 3).vectors.isEmpty)
+    }
+
+    @Test func savedStateIsValidatedWithAThrownErrorNotATrap() throws {
+        let model = ScalarModel()
+        let optimizer = Adam<Double>(learningRate: 0.1)
+        optimizer.update(model, along: ["weight": Tensor([1])])
+        var state = optimizer.state
+        state["step"] = Tensor(Double.nan)
+        state["weight/secondMoment"] = Tensor([1, 2])
+        state["weight/firstMoment"] = Tensor([Double.infinity])
+        state["bias/firstMoment"] = Tensor([0])
+        let restored = Adam<Double>(learningRate: 0.1)
+        let expected = StateMismatch(
+            unexpected: ["bias/firstMoment"],
+            mismatchedShapes: [.init(name: "weight/secondMoment", expected: [1], found: [2])],
+            invalidValues: ["step", "weight/firstMoment"])
+        #expect(throws: expected) { try restored.load(state: state, for: model) }
+        #expect(restored.step == 0 && restored.state.count == 1)
+        state = optimizer.state
+        state["weight/secondMoment"] = nil
+        #expect(throws: StateMismatch(missing: ["weight/secondMoment"])) { try restored.load(state: state, for: model) }
+    }
+
+    @Test func aSubLayerIsUpdatedFromTheWholeModelsGradients() {
+        final class TwoLayers: Layer {
+            let l1 = Dense<Double>(inputSize: 2, outputSize: 2)
+            let l2 = Dense<Double>(inputSize: 2, outputSize: 1)
+            func callAsFunction(_ input: Tensor<Double>) -> Tensor<Double> { l2(l1(input)) }
+        }
+        let model = withRandomSeed(1) { TwoLayers() }
+        let (_, gradients) = valueWithGradients(of: model) { $0(Tensor([1, 2], shape: [1, 2])).sum() }
+        let (l1Before, l2Before) = (model.l1.weight.value, model.l2.weight.value)
+        SGD<Double>(learningRate: 0.5).update(model.l2, along: gradients)
+        #expect(model.l1.weight.value == l1Before)
+        #expect(model.l2.weight.value == l2Before - 0.5 * gradients["l2.weight"]!)
+        #expect(model.l2.bias!.value.scalars == [-0.5])
+    }
+
+    @Test func gradientsThatMatchNoParameterStopWithAMessage() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            SGD<Double>().update(ScalarModel(), along: ["encoder.kernel": Tensor([1])])
+        }
+        let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(message.contains("update: no gradient matches a parameter of ScalarModel"), "\(message)")
+    }
+
+    @Test func clipByGlobalNormReturnsTheNormAndScalesEveryGradient() {
+        var generator = SeededRandomNumberGenerator(seed: 2)
+        let large = Tensor<Float>.randomNormal(shape: [1000, 37], using: &generator)
+        let small = Tensor<Float>([3, 4])
+        var gradients = ["large": large, "small": small]
+        let expectedNorm = (large.scalars + small.scalars).reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+        let norm = clipByGlobalNorm(&gradients, maximumNorm: 2)
+        #expect(abs(norm - expectedNorm) < 1e-9 * expectedNorm, "\(norm) vs \(expectedNorm)")
+        let factor = Float(2 / expectedNorm)
+        #expect(gradients["small"]!.isApproximatelyEqual(to: small * factor, absoluteTolerance: 0, relativeTolerance: 1e-6))
+        #expect(gradients["large"]!.isApproximatelyEqual(to: large * factor, absoluteTolerance: 0, relativeTolerance: 1e-6))
+        var unclipped = ["small": small]
+        #expect(clipByGlobalNorm(&unclipped, maximumNorm: 10) == 5)
+        #expect(unclipped["small"] == small)
+    }
+
+    @Test func parameterGroupsHaveTheirOwnRateDecayAndClipping() {
+        final class Pair: Layer {
+            let weight = Parameter(Tensor<Double>([1, 1]))
+            let bias = Parameter(Tensor<Double>([1]))
+            func callAsFunction(_ input: Tensor<Double>) -> Tensor<Double> { input }
+        }
+        let model = Pair()
+        let optimizer = SGD<Double>(learningRate: 0.1, gradientClipping: .globalNorm(1), parameterGroups: [
+            ParameterGroup(matching: { $0 == "bias" }, learningRateFactor: 0.5, weightDecay: 0.2,
+                           gradientClipping: .value(0.25)),
+        ])
+        optimizer.update(model, along: ["weight": Tensor([3, 4]), "bias": Tensor([2])])
+        // weight: clipped by its own group's norm 5 to (0.6, 0.8), then 1 − 0.1 · g.
+        #expect(model.weight.value.isApproximatelyEqual(to: Tensor([0.94, 0.92]), absoluteTolerance: 1e-15))
+        // bias: rate 0.05; decay 1 − 0.05 · 0.2 · 1 = 0.99; gradient clamped to 0.25: 0.99 − 0.05 · 0.25.
+        #expect(abs(model.bias.value.scalar - 0.9775) < 1e-15, "\(model.bias.value.scalar)")
     }
 
     @Test func backwardThenUpdateUsesTheAccumulatedGradients() {

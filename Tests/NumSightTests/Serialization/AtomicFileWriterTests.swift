@@ -65,6 +65,30 @@ extension SerializationTests {
             #expect(try contents(of: folder) == [])
         }
 
+        /// A writer killed mid-write (here a shell that writes the temporary file as
+        /// `AtomicFileWriter` names it, then kills itself) leaves a stray that the next
+        /// write to that destination removes; a live process's file and other files stay.
+        @Test func nextWriteRemovesTemporaryFileOfKilledWriter() throws {
+            let folder = try makeTemporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let url = folder.appendingPathComponent("weights.bin")
+            let crash = Process()
+            crash.executableURL = URL(fileURLWithPath: "/bin/sh")
+            crash.arguments = ["-c", #"printf partial > "$1/.weights.bin.$$.5eed.tmp"; kill -KILL $$"#, "sh", folder.path]
+            try crash.run()
+            crash.waitUntilExit()
+            #expect(crash.terminationReason == .uncaughtSignal)
+            let stray = ".weights.bin.\(crash.processIdentifier).5eed.tmp"
+            let live = ".weights.bin.\(getpid()).5eed.tmp"
+            let other = ".other.bin.\(crash.processIdentifier).5eed.tmp"
+            for name in [live, other] { try Data([1]).write(to: folder.appendingPathComponent(name)) }
+            #expect(try contents(of: folder) == [other, live, stray].sorted())
+
+            try AtomicFileWriter.write([1, 2, 3], to: url)
+            #expect(try contents(of: folder) == [other, live, "weights.bin"].sorted())
+            #expect(try [UInt8](Data(contentsOf: url)) == [1, 2, 3])
+        }
+
         @Test func invalidCheckpointLeavesPreviousOneUntouched() throws {
             let folder = try makeTemporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }

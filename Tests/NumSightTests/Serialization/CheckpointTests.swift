@@ -37,27 +37,86 @@ import NumSight
         #expect(restoredModel.weight.value == model.weight.value)
     }
 
-    @Test func aCheckpointOfAnotherModelIsRefusedAndChangesNothing() throws {
-        let url = folder.appendingPathComponent("dense.safetensors")
-        try Checkpoint.save(Dense<Float>(inputSize: 2, outputSize: 3), to: url)
-        let wider = Dense<Float>(inputSize: 2, outputSize: 4)
-        let before = wider.state
-        #expect(throws: LayerStateError.shapeMismatch(name: "weight", expected: [2, 4], found: [2, 3])) {
-            try Checkpoint.load(into: wider, from: url)
+    @Test func aCheckpointOfAnotherModelIsRefusedWithEveryMismatchAndChangesNothing() throws {
+        final class Wide: Layer {
+            let dense = Dense<Float>(inputSize: 2, outputSize: 4)
+            let head = Dense<Float>(inputSize: 4, outputSize: 1)
+            func callAsFunction(_ input: Tensor<Float>) -> Tensor<Float> { head(dense(input)) }
         }
-        #expect(wider.state == before)
-        #expect(throws: LayerStateError.unexpected(name: "bias")) {
-            try Checkpoint.load(into: ScalarModel(), from: url)
+        final class Narrow: Layer {
+            let dense = Dense<Float>(inputSize: 2, outputSize: 3)
+            let extra = Dense<Float>(inputSize: 3, outputSize: 3)
+            func callAsFunction(_ input: Tensor<Float>) -> Tensor<Float> { extra(dense(input)) }
         }
-        #expect(throws: LayerStateError.missing(name: "bias")) {
-            try Checkpoint.load(into: Dense<Float>(inputSize: 2, outputSize: 3), from: url.deletingLastPathComponent()
-                .appendingPathComponent("weight-only.safetensors").saving(Dense<Float>(inputSize: 2, outputSize: 3, useBias: false)))
+        let url = try folder.appendingPathComponent("narrow.safetensors").saving(Narrow())
+        let wide = Wide()
+        let before = wide.state
+        let expected = StateMismatch(
+            missing: ["head.bias", "head.weight"], unexpected: ["extra.bias", "extra.weight"],
+            mismatchedShapes: [.init(name: "dense.bias", expected: [4], found: [3]),
+                               .init(name: "dense.weight", expected: [2, 4], found: [2, 3])])
+        #expect(throws: expected) { try Checkpoint.load(into: wide, from: url) }
+        #expect(wide.state == before)
+        #expect(expected.description.contains("missing from the saved state: head.bias, head.weight"))
+    }
+
+    @Test func nonStrictLoadingLoadsWhatMatchesAndReturnsTheRest() throws {
+        final class Backbone: Layer {
+            let dense = Dense<Float>(inputSize: 2, outputSize: 3)
+            let head = Dense<Float>(inputSize: 3, outputSize: 1)
+            func callAsFunction(_ input: Tensor<Float>) -> Tensor<Float> { head(dense(input)) }
         }
+        final class Retargeted: Layer {
+            let dense = Dense<Float>(inputSize: 2, outputSize: 3)
+            let head = Dense<Float>(inputSize: 3, outputSize: 5)
+            func callAsFunction(_ input: Tensor<Float>) -> Tensor<Float> { head(dense(input)) }
+        }
+        let source = withRandomSeed(1) { Backbone() }
+        let url = try folder.appendingPathComponent("backbone.safetensors").saving(source)
+        let target = withRandomSeed(2) { Retargeted() }
+        let head = target.head.weight.value
+        let (_, mismatch) = try Checkpoint.loadMatching(into: target, from: url)
+        #expect(mismatch == StateMismatch(mismatchedShapes: [.init(name: "head.bias", expected: [5], found: [1]),
+                                                             .init(name: "head.weight", expected: [3, 5], found: [3, 1])]))
+        #expect(target.dense.weight.value == source.dense.weight.value)
+        #expect(target.head.weight.value == head)
+    }
+
+    @Test func nonFiniteWeightsAreRefusedUnlessAccepted() throws {
+        let diverged = ScalarModel()
+        diverged.weight.value = Tensor([.nan])
+        let url = try folder.appendingPathComponent("diverged.safetensors").saving(diverged)
+        let model = ScalarModel()
+        #expect(throws: StateMismatch(invalidValues: ["weight"])) { try Checkpoint.load(into: model, from: url) }
+        #expect(model.weight.value.scalar == 1)
+        try Checkpoint.load(into: model, from: url, acceptingNonFiniteValues: true)
+        #expect(model.weight.value.scalar.isNaN)
+    }
+
+    @Test func aDamagedOptimizerStateIsAThrownErrorAndChangesNothing() throws {
+        let url = folder.appendingPathComponent("damaged-optimizer.safetensors")
+        let model = ScalarModel()
+        let optimizer = Adam<Double>(learningRate: 0.1)
+        optimizer.update(model, along: ["weight": Tensor([1])])
+        var tensors = model.state
+        for (name, tensor) in optimizer.state { tensors["optimizer/" + name] = tensor }
+        tensors["optimizer/step"] = Tensor(Double.nan)
+        tensors["optimizer/weight/firstMoment"] = Tensor([1, 2, 3])
+        var entries: [String: SafeTensorsEntry] = [:]
+        for (name, tensor) in tensors { entries[name] = try SafeTensorsEntry(scalars: tensor.scalars, shape: tensor.shape) }
+        try SafeTensorsFile(entries: entries, metadata: [:]).write(to: url)
+        let restoredModel = ScalarModel()
+        restoredModel.weight.value = Tensor([5])
+        let restored = Adam<Double>(learningRate: 0.1)
+        let expected = StateMismatch(mismatchedShapes: [.init(name: "weight/firstMoment", expected: [1], found: [3])],
+                                     invalidValues: ["step"])
+        #expect(throws: expected) { try Checkpoint.load(into: restoredModel, optimizer: restored, from: url) }
+        #expect(restoredModel.weight.value.scalar == 5 && restored.step == 0)
     }
 
     @Test func anUnexpectedTensorIsReported() {
         let model = ScalarModel()
-        #expect(throws: LayerStateError.unexpected(name: "extra")) {
+        #expect(throws: StateMismatch(unexpected: ["extra"])) {
             try model.load(state: ["weight": Tensor([1]), "extra": Tensor([2])])
         }
     }
