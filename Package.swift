@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "MNIST", targets: ["MNIST"]),
         .executable(name: "MNISTExample", targets: ["MNISTExample"]),
         .executable(name: "NumSightBenchmarks", targets: ["NumSightBenchmarks"]),
+        .executable(name: "AdditionTransformer", targets: ["AdditionTransformer"]),
     ],
     targets: [
         // MARK: Library — tensors, tape, ops, layers, losses, optimisers
@@ -42,7 +43,7 @@ let package = Package(
             path: "Examples/Plotting"
         ),
 
-        // MARK: Examples — the MNIST digit recognizer and the benchmarks
+        // MARK: Examples — the MNIST digit recognizer, the benchmarks and the addition transformer
 
         /// MNIST data, batches and augmentation, the seed CNN, the training loop and its callbacks,
         /// evaluation: what a student's package needs to train a digit classifier.
@@ -77,6 +78,13 @@ let package = Package(
             dependencies: ["NumSight", "MNIST", "CBenchmarkProbes"],
             path: "Examples/NumSightBenchmarks",
             exclude: ["pytorch_baseline.py", "compare_with_pytorch.py"]
+        ),
+
+        /// A decoder-only transformer that learns three-digit addition; the model uses NumSight's public API only.
+        .executableTarget(
+            name: "AdditionTransformer",
+            dependencies: ["NumSight", "Plotting"],
+            path: "Examples/AdditionTransformer"
         ),
 
         // MARK: Tests — one test target per target above

@@ -1,5 +1,5 @@
-// ReLU, its gradient and the four arithmetic operators over float buffers: each on every
-// path, split into contiguous ranges over the threads.
+// ReLU, its gradient, a per-channel bias and the four arithmetic operators over float
+// buffers: each on every path, split into contiguous ranges over the threads.
 #include "CNumSightKernels.h"
 #include "PathVariants.h"
 #include "ThreadPool.h"
@@ -41,9 +41,12 @@ void ns_relu_forward(long count, const float *x, float *y) {
     run(&call, relu_forward_part);
 }
 
+/// A product, not a select: reading the gradient only where x > 0 keeps the portable loop
+/// scalar and branchy, and becomes a masked load on AVX-512 that waits for the comparison.
+/// Adding +0 turns the −0 of a negative gradient times 0 into +0.
 NS_BODY void relu_backward_body(long start, long end, const float *restrict gradient, const float *restrict x,
                                 float *restrict result) {
-    for (long i = start; i < end; i++) result[i] = x[i] > 0 ? gradient[i] : 0;
+    for (long i = start; i < end; i++) result[i] = gradient[i] * (x[i] > 0 ? 1.0f : 0.0f) + 0.0f;
 }
 NS_PATH_VARIANTS(relu_backward,
                  (long start, long end, const float *restrict gradient, const float *restrict x,
@@ -60,6 +63,33 @@ static void relu_backward_part(void *context, long part, long part_count) {
 void ns_relu_backward(long count, const float *output_gradient, const float *x, float *input_gradient) {
     elementwise_call call = {.count = count, .first = output_gradient, .second = x, .result = input_gradient};
     run(&call, relu_backward_part);
+}
+
+// MARK: Bias
+
+/// data[r * channels + c] += bias[c] for rows [first_row, end_row).
+NS_BODY void add_bias_body(long first_row, long end_row, long channels, const float *restrict bias,
+                           float *restrict data) {
+    for (long row = first_row; row < end_row; row++) {
+        float *restrict values = data + row * channels;
+        for (long c = 0; c < channels; c++) values[c] += bias[c];
+    }
+}
+NS_PATH_VARIANTS(add_bias,
+                 (long first_row, long end_row, long channels, const float *restrict bias, float *restrict data),
+                 (first_row, end_row, channels, bias, data))
+
+static void add_bias_part(void *context, long part, long part_count) {
+    elementwise_call *call = context;
+    long rows = call->count / call->second_count;
+    add_bias(ns_part_start(rows, part, part_count, 1), ns_part_start(rows, part + 1, part_count, 1),
+             call->second_count, call->second, call->result);
+}
+
+void ns_add_bias(long rows, long channels, const float *bias, float *data) {
+    if (rows <= 0 || channels <= 0) return;
+    elementwise_call call = {.count = rows * channels, .second = bias, .second_count = channels, .result = data};
+    ns_parallel_run(ns_part_count(call.count * NS_ELEMENT_WORK, rows), add_bias_part, &call);
 }
 
 // MARK: Arithmetic

@@ -93,11 +93,52 @@ void ns_max_pool2d_forward(const ns_pooling_geometry *geometry, const float *inp
     run(geometry, max_forward_part, &call);
 }
 
+/// Whether the windows tile the images exactly (no overlap, no padding, nothing left over),
+/// so that every input element lies in exactly one window.
+static int windows_tile(const ns_pooling_geometry *g) {
+    return g->stride_height == g->window_height && g->stride_width == g->window_width && g->padding_top == 0 &&
+           g->padding_left == 0 && g->output_height * g->window_height == g->input_height &&
+           g->output_width * g->window_width == g->input_width;
+}
+
+/// The gradient of tiling windows over images [first, end), written once per input element:
+/// the output's gradient where the element was its window's maximum, 0 elsewhere (a
+/// non-finite gradient spreads over its window: loud, not hidden). One vectorised pass,
+/// with no zeroing pass and no scatter.
+NS_BODY void max_backward_tiled_body(const ns_pooling_geometry *g, long first, long end,
+                                     const float *restrict gradient, const long *restrict argmax,
+                                     float *restrict result) {
+    long channels = g->channels, row_stride = g->input_width * channels;
+    for (long n = first; n < end; n++)
+        for (long oy = 0; oy < g->output_height; oy++)
+            for (long ox = 0; ox < g->output_width; ox++) {
+                long out = ((n * g->output_height + oy) * g->output_width + ox) * channels;
+                long start = ((n * g->input_height + oy * g->window_height) * g->input_width +
+                              ox * g->window_width) * channels;
+                for (long iy = 0; iy < g->window_height; iy++)
+                    for (long ix = 0; ix < g->window_width; ix++) {
+                        long tap = start + iy * row_stride + ix * channels;
+                        // A product, not a select: a select becomes a masked load that waits for the
+                        // comparison, and the pass slows to a crawl.
+                        for (long c = 0; c < channels; c++)
+                            result[tap + c] = gradient[out + c] * (argmax[out + c] == tap + c ? 1.0f : 0.0f);
+                    }
+            }
+}
+NS_PATH_VARIANTS(max_backward_tiled,
+                 (const ns_pooling_geometry *g, long first, long end, const float *restrict gradient,
+                  const long *restrict argmax, float *restrict result),
+                 (g, first, end, gradient, argmax, result))
+
 static void max_backward_part(void *context, long part, long part_count) {
     const pooling_call *call = context;
     const ns_pooling_geometry *g = call->geometry;
     long first, end;
     images_of_part(g, part, part_count, &first, &end);
+    if (windows_tile(g)) {
+        max_backward_tiled(g, first, end, call->source, call->argmax, call->result);
+        return;
+    }
     long input_size = g->input_height * g->input_width * g->channels;
     long output_size = g->output_height * g->output_width * g->channels;
     memset(call->result + first * input_size, 0, sizeof(float) * (end - first) * input_size);

@@ -328,7 +328,7 @@ static void check_elementwise(void) {
         long rows = row_shapes[i][0], columns = row_shapes[i][1];
         float *values = random_floats(rows * columns, 5);
         float *sums = filled(columns, NAN), *reference = filled(columns, NAN);
-        ns_sum_rows(rows, columns, values, sums);
+        ns_sum_middle_axis(1, rows, columns, values, sums);
         ns_reference_sum_rows(rows, columns, values, reference);
         char what[64];
         snprintf(what, sizeof what, "row sums %ldx%ld", rows, columns);
@@ -345,7 +345,7 @@ static void check_batch_normalization(void) {
     float *output = filled(count, NAN), *mean = filled(channels, NAN), *variance = filled(channels, NAN);
     float *expected = filled(count, NAN), *expected_mean = filled(channels, NAN);
     float *expected_variance = filled(channels, NAN);
-    ns_batch_norm_forward(rows, channels, x, scale, offset, epsilon, output, mean, variance);
+    ns_batch_norm_forward(rows, channels, x, scale, offset, epsilon, 0, output, mean, variance);
     ns_reference_batch_norm_forward(rows, channels, x, scale, offset, epsilon, expected, expected_mean,
                                     expected_variance);
     expect_close("batch norm forward output", output, expected, count, 1e-4);
@@ -356,8 +356,8 @@ static void check_batch_normalization(void) {
     float *dx = filled(count, NAN), *dscale = filled(channels, NAN), *doffset = filled(channels, NAN);
     float *expected_dx = filled(count, NAN), *expected_dscale = filled(channels, NAN);
     float *expected_doffset = filled(channels, NAN);
-    ns_batch_norm_backward(rows, channels, gradient, x, scale, expected_mean, expected_variance, epsilon, dx,
-                           dscale, doffset);
+    ns_batch_norm_backward(rows, channels, gradient, NULL, x, scale, expected_mean, expected_variance, epsilon,
+                           dx, dscale, doffset);
     ns_reference_batch_norm_backward(rows, channels, gradient, x, scale, expected_mean, expected_variance,
                                      epsilon, expected_dx, expected_dscale, expected_doffset);
     expect_close("batch norm backward input gradient", dx, expected_dx, count, 1e-4);

@@ -124,8 +124,13 @@ void ns_avg_pool2d_backward(const ns_pooling_geometry *geometry, const float *ou
 /// y[i] = x[i] > 0 ? x[i] : 0 (NaN gives 0).
 void ns_relu_forward(long count, const float *x, float *y);
 
-/// input_gradient[i] = x[i] > 0 ? output_gradient[i] : 0.
+/// input_gradient[i] = x[i] > 0 ? output_gradient[i] : 0 (computed as a product, so a NaN or
+/// infinite output gradient gives NaN even where x[i] <= 0: loud rather than hidden).
 void ns_relu_backward(long count, const float *output_gradient, const float *x, float *input_gradient);
+
+/// data[r * channels + c] += bias[c] for every row r < rows, in place: a layer's bias, and the
+/// epilogue a convolution or matrix kernel may call on the rows it has just written.
+void ns_add_bias(long rows, long channels, const float *bias, float *data);
 
 /// The operators of `ns_arithmetic`.
 typedef enum {
@@ -141,23 +146,29 @@ typedef enum {
 void ns_arithmetic(ns_arithmetic_operator op, long count, const float *a, long a_count, const float *b,
                    long b_count, float *result);
 
-/// sums[c] = the sum over r of x[r * columns + c], for a [rows, columns] buffer.
-void ns_sum_rows(long rows, long columns, const float *x, float *sums);
+/// sums[o * inner + i] = the sum over r of x[(o * reduced + r) * inner + i], for an
+/// [outer, reduced, inner] buffer: float sums over blocks of 64 along r, added in double.
+void ns_sum_middle_axis(long outer, long reduced, long inner, const float *x, float *sums);
 
 // MARK: Normalisation
 
 /// Batch normalisation of a [rows, channels] buffer with per-channel statistics:
 /// mean and (population) variance of each channel over the rows, and
-/// output = (x - mean) / sqrt(variance + epsilon) * scale + offset.
+/// output = (x - mean) / sqrt(variance + epsilon) * scale + offset, or its ReLU,
+/// max(that, 0), when `applies_relu` is nonzero.
 void ns_batch_norm_forward(long rows, long channels, const float *x, const float *scale, const float *offset,
-                           float epsilon, float *output, float *mean, float *variance);
+                           float epsilon, int applies_relu, float *output, float *mean, float *variance);
 
 /// The gradients of `ns_batch_norm_forward` given the output's gradient dy, with
 /// s = 1 / sqrt(variance + epsilon) and x̂ = (x - mean) * s: offset_gradient = Σ dy,
 /// scale_gradient = Σ dy * x̂, input_gradient = scale * s / rows * (rows * dy - Σ dy - x̂ * Σ dy x̂).
-void ns_batch_norm_backward(long rows, long channels, const float *output_gradient, const float *x,
-                            const float *scale, const float *mean, const float *variance, float epsilon,
-                            float *input_gradient, float *scale_gradient, float *offset_gradient);
+/// With `relu_offset` (the forward's `offset` when it applied the ReLU; else NULL), dy is taken
+/// as zero wherever the forward's output, recomputed bit for bit from x, was not positive:
+/// the gradient through the ReLU too, without reading that output. (dy is multiplied by 0
+/// there, so a non-finite dy still poisons the result.)
+void ns_batch_norm_backward(long rows, long channels, const float *output_gradient, const float *relu_offset,
+                            const float *x, const float *scale, const float *mean, const float *variance,
+                            float epsilon, float *input_gradient, float *scale_gradient, float *offset_gradient);
 
 // MARK: Optimisers
 

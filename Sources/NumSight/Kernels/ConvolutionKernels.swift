@@ -98,13 +98,11 @@ enum ConvolutionKernels {
                    UnsafeMutablePointer<Float>?) -> Void,
         _ geometry: ConvolutionGeometry, _ first: [Scalar], _ second: [Scalar], count: Int
     ) -> [Scalar]? {
-        guard Scalar.self == Float.self else { return nil }
+        guard let first = first.floats, let second = second.floats else { return nil }
         var cGeometry = geometry.cGeometry
-        let result = [Float](unsafeUninitializedCapacity: count) { result, initialized in
-            kernel(&cGeometry, unsafeBitCast(first, to: [Float].self), unsafeBitCast(second, to: [Float].self),
-                   result.baseAddress)
+        return [Scalar](reinterpreting: [Float](unsafeUninitializedCapacity: count) { result, initialized in
+            kernel(&cGeometry, first, second, result.baseAddress)
             initialized = count
-        }
-        return unsafeBitCast(result, to: [Scalar].self)
+        })
     }
 }

@@ -62,42 +62,54 @@ enum ElementwiseKernels {
     /// `a ∘ b` with the C kernel's operator ∘ when the scalars are `Float` and each operand
     /// fills `shape` or repeats as a block of its trailing axes (a scalar, a bias over the
     /// channels); `nil` otherwise.
-    static func arithmetic<Scalar>(
+    static func arithmetic<Scalar: TensorScalar>(
         _ arithmeticOperator: ns_arithmetic_operator, _ a: [Scalar], shape aShape: [Int], _ b: [Scalar],
         shape bShape: [Int], to shape: [Int]
     ) -> [Scalar]? {
-        guard Scalar.self == Float.self, !a.isEmpty, !b.isEmpty,
+        guard let floatsA = a.floats, let floatsB = b.floats, !a.isEmpty, !b.isEmpty,
               aShape == bShape || (isTrailingBlock(aShape, of: shape) && isTrailingBlock(bShape, of: shape))
         else { return nil }
         let count = shape.elementCount
-        let result = [Float](unsafeUninitializedCapacity: count) { result, initialized in
-            ns_arithmetic(arithmeticOperator, count, unsafeBitCast(a, to: [Float].self), a.count,
-                          unsafeBitCast(b, to: [Float].self), b.count, result.baseAddress)
+        return [Scalar](reinterpreting: [Float](unsafeUninitializedCapacity: count) { result, initialized in
+            ns_arithmetic(arithmeticOperator, count, floatsA, a.count, floatsB, b.count, result.baseAddress)
             initialized = count
-        }
-        return unsafeBitCast(result, to: [Scalar].self)
+        })
     }
 
     /// max(x, 0) for every element (0 for NaN).
     static func relu<Scalar: TensorScalar>(_ x: [Scalar]) -> [Scalar] {
-        guard Scalar.self == Float.self else { return map(x) { $0 > 0 ? $0 : 0 } }
-        let result = [Float](unsafeUninitializedCapacity: x.count) { result, initialized in
-            ns_relu_forward(x.count, unsafeBitCast(x, to: [Float].self), result.baseAddress)
+        guard let floats = x.floats else { return map(x) { $0 > 0 ? $0 : 0 } }
+        return [Scalar](reinterpreting: [Float](unsafeUninitializedCapacity: x.count) { result, initialized in
+            ns_relu_forward(x.count, floats, result.baseAddress)
             initialized = x.count
-        }
-        return unsafeBitCast(result, to: [Scalar].self)
+        })
     }
 
     /// The gradient of `relu`: `gradient[i]` where `x[i] > 0`, 0 elsewhere.
     static func reluGradient<Scalar: TensorScalar>(_ gradient: [Scalar], x: [Scalar]) -> [Scalar] {
-        guard Scalar.self == Float.self else { return combine(gradient, x) { $1 > 0 ? $0 : 0 } }
         require(gradient.count == x.count, "reluGradient: \(gradient.count) and \(x.count) elements")
-        let result = [Float](unsafeUninitializedCapacity: x.count) { result, initialized in
-            ns_relu_backward(x.count, unsafeBitCast(gradient, to: [Float].self), unsafeBitCast(x, to: [Float].self),
-                             result.baseAddress)
-            initialized = x.count
+        guard let floatGradient = gradient.floats, let floats = x.floats else {
+            return combine(gradient, x) { $1 > 0 ? $0 : 0 }
         }
-        return unsafeBitCast(result, to: [Scalar].self)
+        return [Scalar](reinterpreting: [Float](unsafeUninitializedCapacity: x.count) { result, initialized in
+            ns_relu_backward(x.count, floatGradient, floats, result.baseAddress)
+            initialized = x.count
+        })
+    }
+
+    /// `bias[c]` added in place to every row of `data`, a `[rows, bias.count]` buffer.
+    static func addBias<Scalar: TensorScalar>(_ bias: [Scalar], to data: inout [Scalar]) {
+        let channels = bias.count
+        require(channels > 0 && data.count % channels == 0, "addBias: \(data.count) values, \(channels) channels")
+        if let bias = bias.floats {
+            _ = data.withUnsafeMutableFloats { data in
+                ns_add_bias(data.count / channels, channels, bias, data.baseAddress)
+            }
+            return
+        }
+        data.withUnsafeMutableBufferPointer { data in
+            for index in data.indices { data[index] += bias[index % channels] }
+        }
     }
 
     /// Whether `part`, once leading ones are dropped, equals the trailing axes of `shape`.

@@ -10,17 +10,15 @@ enum OptimizerKernels {
         _ parameter: inout [Scalar], gradient: [Scalar], firstMoment: inout [Scalar], secondMoment: inout [Scalar],
         beta1: Scalar, beta2: Scalar, epsilon: Scalar, stepSize: Scalar
     ) -> Bool {
-        guard Scalar.self == Float.self else { return false }
         require(gradient.count == parameter.count && firstMoment.count == parameter.count
                      && secondMoment.count == parameter.count, "adam: buffers of different sizes")
-        parameter.withUnsafeMutableBytes { parameter in
-            firstMoment.withUnsafeMutableBytes { firstMoment in
-                secondMoment.withUnsafeMutableBytes { secondMoment in
-                    ns_adam_update(parameter.count / 4, parameter.baseAddress?.assumingMemoryBound(to: Float.self),
-                                   unsafeBitCast(gradient, to: [Float].self),
-                                   firstMoment.baseAddress?.assumingMemoryBound(to: Float.self),
-                                   secondMoment.baseAddress?.assumingMemoryBound(to: Float.self),
-                                   Float(beta1), Float(beta2), Float(epsilon), Float(stepSize))
+        guard let gradient = gradient.floats else { return false }
+        parameter.withUnsafeMutableFloats { parameter in
+            firstMoment.withUnsafeMutableFloats { firstMoment in
+                secondMoment.withUnsafeMutableFloats { secondMoment in
+                    ns_adam_update(parameter.count, parameter.baseAddress, gradient, firstMoment.baseAddress,
+                                   secondMoment.baseAddress, Float(beta1), Float(beta2), Float(epsilon),
+                                   Float(stepSize))
                 }
             }
         }
@@ -31,21 +29,18 @@ enum OptimizerKernels {
 extension OptimizerKernels {
     /// Σ x², accumulated in `Double`; with the C kernel when the scalars are `Float`.
     static func sumOfSquares<Scalar: TensorScalar>(_ x: [Scalar]) -> Double {
-        if Scalar.self == Float.self {
-            return unsafeBitCast(x, to: [Float].self).withUnsafeBufferPointer { ns_sum_of_squares($0.count, $0.baseAddress) }
-        }
-        return x.reduce(0) { $0 + Double($1) * Double($1) }
+        guard let floats = x.floats else { return x.reduce(0) { $0 + Double($1) * Double($1) } }
+        return floats.withUnsafeBufferPointer { ns_sum_of_squares($0.count, $0.baseAddress) }
     }
 
     /// factor · x in a new array, read and written in one pass; with the C kernel
     /// when the scalars are `Float`.
     static func scaled<Scalar: TensorScalar>(_ x: [Scalar], by factor: Scalar) -> [Scalar] {
-        guard Scalar.self == Float.self else { return x.map { $0 * factor } }
-        let floats = unsafeBitCast(x, to: [Float].self)
+        guard let floats = x.floats else { return x.map { $0 * factor } }
         let result = [Float](unsafeUninitializedCapacity: floats.count) { buffer, count in
             floats.withUnsafeBufferPointer { ns_scale($0.count, $0.baseAddress, Float(factor), buffer.baseAddress) }
             count = floats.count
         }
-        return unsafeBitCast(result, to: [Scalar].self)
+        return [Scalar](reinterpreting: result)
     }
 }

@@ -10,8 +10,7 @@ enum PoolingKernels {
         _ geometry: ConvolutionGeometry, input: [Scalar]
     ) -> (values: [Scalar], offsets: [Int]) {
         let count = geometry.outputShape.elementCount
-        if Scalar.self == Float.self {
-            let floats = unsafeBitCast(input, to: [Float].self)
+        if let floats = input.floats {
             var pooling = geometry.cPoolingGeometry
             var offsets: [Int] = []
             let values = [Float](unsafeUninitializedCapacity: count) { values, initialized in
@@ -21,7 +20,7 @@ enum PoolingKernels {
                 }
                 initialized = count
             }
-            return (unsafeBitCast(values, to: [Scalar].self), offsets)
+            return ([Scalar](reinterpreting: values), offsets)
         }
         let offsets = maximumOffsets(geometry, input: input)
         return (offsets.map { $0 < 0 ? 0 : input[$0] }, offsets)
@@ -32,14 +31,14 @@ enum PoolingKernels {
         _ geometry: ConvolutionGeometry, outputGradient: [Scalar], offsets: [Int]
     ) -> [Scalar] {
         let count = geometry.inputShape.elementCount
-        guard Scalar.self == Float.self else { return LayoutKernels.scatterAdd(outputGradient, at: offsets, count: count) }
-        var pooling = geometry.cPoolingGeometry
-        let inputGradient = [Float](unsafeUninitializedCapacity: count) { inputGradient, initialized in
-            ns_max_pool2d_backward(&pooling, unsafeBitCast(outputGradient, to: [Float].self), offsets,
-                                   inputGradient.baseAddress)
-            initialized = count
+        guard let floats = outputGradient.floats else {
+            return LayoutKernels.scatterAdd(outputGradient, at: offsets, count: count)
         }
-        return unsafeBitCast(inputGradient, to: [Scalar].self)
+        var pooling = geometry.cPoolingGeometry
+        return [Scalar](reinterpreting: [Float](unsafeUninitializedCapacity: count) { inputGradient, initialized in
+            ns_max_pool2d_backward(&pooling, floats, offsets, inputGradient.baseAddress)
+            initialized = count
+        })
     }
 
     private static func maximumOffsets<Scalar: TensorScalar>(_ geometry: ConvolutionGeometry, input: [Scalar]) -> [Int] {
@@ -57,12 +56,11 @@ enum PoolingKernels {
 
     /// The mean of each window, counting only positions inside the image.
     static func averageForward<Scalar: TensorScalar>(_ geometry: ConvolutionGeometry, input: [Scalar]) -> [Scalar] {
-        if Scalar.self == Float.self {
-            let floats = unsafeBitCast(input, to: [Float].self)
+        if let floats = input.floats {
             var pooling = geometry.cPoolingGeometry
             var output = [Float](repeating: 0, count: geometry.outputShape.elementCount)
             ns_avg_pool2d_forward(&pooling, floats, &output)
-            return unsafeBitCast(output, to: [Scalar].self)
+            return [Scalar](reinterpreting: output)
         }
         let channels = geometry.inputChannels
         var output = [Scalar](repeating: 0, count: geometry.outputShape.elementCount)
@@ -78,12 +76,11 @@ enum PoolingKernels {
     static func averageBackward<Scalar: TensorScalar>(
         _ geometry: ConvolutionGeometry, outputGradient: [Scalar]
     ) -> [Scalar] {
-        if Scalar.self == Float.self {
-            let floats = unsafeBitCast(outputGradient, to: [Float].self)
+        if let floats = outputGradient.floats {
             var pooling = geometry.cPoolingGeometry
             var inputGradient = [Float](repeating: 0, count: geometry.inputShape.elementCount)
             ns_avg_pool2d_backward(&pooling, floats, &inputGradient)
-            return unsafeBitCast(inputGradient, to: [Scalar].self)
+            return [Scalar](reinterpreting: inputGradient)
         }
         let channels = geometry.inputChannels
         var inputGradient = [Scalar](repeating: 0, count: geometry.inputShape.elementCount)

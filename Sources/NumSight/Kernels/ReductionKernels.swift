@@ -3,35 +3,36 @@ import CNumSightKernels
 /// Reductions over a set of axes of a row-major buffer. Results have the
 /// input's rank, with reduced axes of size 1.
 enum ReductionKernels {
-    /// The sums over `axes` (sorted, distinct).
+    /// The sums over `axes` (sorted, distinct), accumulated in `Double` whatever the scalar
+    /// (in float blocks of 64 added in `Double` by the C kernel for `Float` over a contiguous
+    /// run of axes), so that long sums keep `Scalar`'s precision.
     static func sum<Scalar: TensorScalar>(_ x: [Scalar], shape: [Int], axes: [Int]) -> [Scalar] {
         let outputShape = reducedShape(shape, axes: axes)
         if let (outer, reduced, inner) = contiguousBlocks(shape, axes: axes) {
-            if Scalar.self == Float.self && outer == 1 {
-                // Leading axes (a bias gradient, for instance): the C kernel's blocked sums.
-                let sums = [Float](unsafeUninitializedCapacity: inner) { sums, initialized in
-                    ns_sum_rows(reduced, inner, unsafeBitCast(x, to: [Float].self), sums.baseAddress)
-                    initialized = inner
+            if let floats = x.floats {
+                let sums = [Float](unsafeUninitializedCapacity: outer * inner) { sums, initialized in
+                    ns_sum_middle_axis(outer, reduced, inner, floats, sums.baseAddress)
+                    initialized = outer * inner
                 }
-                return unsafeBitCast(sums, to: [Scalar].self)
+                return [Scalar](reinterpreting: sums)
             }
-            var result = [Scalar](repeating: 0, count: outer * inner)
+            var result = [Double](repeating: 0, count: outer * inner)
             x.withUnsafeBufferPointer { x in
                 result.withUnsafeMutableBufferPointer { result in
                     for o in 0..<outer {
                         for r in 0..<reduced {
                             let base = (o * reduced + r) * inner
-                            for i in 0..<inner { result[o * inner + i] += x[base + i] }
+                            for i in 0..<inner { result[o * inner + i] += Double(x[base + i]) }
                         }
                     }
                 }
             }
-            return result
+            return result.map { Scalar($0) }
         }
         let targets = outputOffsets(shape: shape, axes: axes)
-        var result = [Scalar](repeating: 0, count: outputShape.elementCount)
-        for (value, target) in zip(x, targets) { result[target] += value }
-        return result
+        var result = [Double](repeating: 0, count: outputShape.elementCount)
+        for (value, target) in zip(x, targets) { result[target] += Double(value) }
+        return result.map { Scalar($0) }
     }
 
     /// For each output element, the offset in `x` of the first element that is

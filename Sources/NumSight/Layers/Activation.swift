@@ -17,6 +17,17 @@ public final class Activation<Scalar: TensorScalar>: Layer {
     public init(name: String, _ function: @escaping (Tensor<Scalar>) -> Tensor<Scalar>) {
         self.name = name
         self.function = function
+        isReLU = false
+    }
+
+    /// Whether ``function`` is ``relu(_:)`` (the layer is ``relu``), which ``Sequential``
+    /// fuses into a preceding ``BatchNorm``.
+    let isReLU: Bool
+
+    private init(reluNamed name: String) {
+        self.name = name
+        function = { NumSight.relu($0) }
+        isReLU = true
     }
 
     /// Applies ``function`` to `input`.
@@ -24,7 +35,7 @@ public final class Activation<Scalar: TensorScalar>: Layer {
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> { function(input) }
 
     /// ``relu(_:)`` as a layer: max(x, 0).
-    public static var relu: Activation { Activation(name: "relu") { NumSight.relu($0) } }
+    public static var relu: Activation { Activation(reluNamed: "relu") }
     /// ``sigmoid(_:)`` as a layer: 1 / (1 + e^−x).
     public static var sigmoid: Activation { Activation(name: "sigmoid") { NumSight.sigmoid($0) } }
     /// ``tanh(_:)`` as a layer.

@@ -23,21 +23,25 @@ public protocol Layer<Scalar>: AnyObject {
 /// A learned tensor of a layer. Trainable parameters record gradients; a frozen
 /// one (``isTrainable`` false) is left alone by optimisers.
 public final class Parameter<Scalar: TensorScalar> {
-    /// The current value; assigning it starts a fresh gradient leaf.
+    /// The current value; assigning it starts a fresh gradient leaf. Inside
+    /// ``Layer/withParameters(_:_:)`` it reads the replacement.
     public var value: Tensor<Scalar> {
-        didSet { value = value.detached(); value.requiresGradient = isTrainable }
+        get { ParameterSubstitution.value(for: self) ?? storedValue }
+        set { storedValue = newValue.detached(); storedValue.requiresGradient = isTrainable }
     }
+
+    private var storedValue: Tensor<Scalar>
 
     /// Whether optimisers update this parameter.
     public var isTrainable: Bool {
-        didSet { value.requiresGradient = isTrainable }
+        didSet { storedValue.requiresGradient = isTrainable }
     }
 
     /// Creates a trainable parameter holding `value`.
     public init(_ value: Tensor<Scalar>, isTrainable: Bool = true) {
-        self.value = value.detached()
+        storedValue = value.detached()
         self.isTrainable = isTrainable
-        self.value.requiresGradient = isTrainable
+        storedValue.requiresGradient = isTrainable
     }
 }
 

@@ -5,10 +5,18 @@
 @_specialize(where Scalar == Float)
 public func relu<Scalar>(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
     Tensor.recording(.relu, shape: x.shape, scalars: ElementwiseKernels.relu(x.scalars), inputs: [x]) { gradient in
-        guard !GradientRecording.isActive else { return [gradient * x.mask { $0 > 0 }] }
-        // Not recorded: one fused pass instead of a mask and a product.
-        return [Tensor(shape: x.shape, scalars: ElementwiseKernels.reluGradient(gradient.scalars, x: x.scalars),
-                       node: nil)]
+        [reluBackward(gradient, x: x)]
+    }
+}
+
+/// The gradient of ``relu(_:)``: `gradient` where x > 0, 0 elsewhere, in one fused pass.
+/// Linear in `gradient`, so its pullback is itself; in x it is piecewise constant, so x
+/// gets no gradient.
+@_specialize(where Scalar == Float)
+func reluBackward<Scalar>(_ gradient: Tensor<Scalar>, x: Tensor<Scalar>) -> Tensor<Scalar> {
+    let scalars = ElementwiseKernels.reluGradient(gradient.scalars, x: x.scalars)
+    return Tensor.recording(.reluBackward, shape: x.shape, scalars: scalars, inputs: [gradient]) { upstream in
+        [reluBackward(upstream, x: x)]
     }
 }
 

@@ -73,20 +73,25 @@ public func conv2D<Scalar>(
 ) -> Tensor<Scalar> {
     let geometry = ConvolutionGeometry(inputShape: input.shape, filterShape: filter.shape, strides: strides,
                                        padding: padding, dilations: dilations)
-    let output = conv2D(input, filter: filter, geometry: geometry)
-    guard let bias else { return output }
-    require(bias.shape == [geometry.outputChannels],
-                 "conv2D: bias shape \(bias.shape) should be [\(geometry.outputChannels)]")
-    return output + bias
+    if let bias {
+        require(bias.shape == [geometry.outputChannels],
+                "conv2D: bias shape \(bias.shape) should be [\(geometry.outputChannels)]")
+    }
+    return conv2D(input, filter: filter, bias: bias, geometry: geometry)
 }
 
 @_specialize(where Scalar == Float)
-func conv2D<Scalar>(_ input: Tensor<Scalar>, filter: Tensor<Scalar>, geometry: ConvolutionGeometry) -> Tensor<Scalar> {
-    let scalars = ConvolutionKernels.forward(geometry, input: input.scalars, filter: filter.scalars)
-    return Tensor.recording(.conv2D, shape: geometry.outputShape, scalars: scalars, inputs: [input, filter]) {
-        gradient in
+func conv2D<Scalar>(
+    _ input: Tensor<Scalar>, filter: Tensor<Scalar>, bias: Tensor<Scalar>? = nil, geometry: ConvolutionGeometry
+) -> Tensor<Scalar> {
+    var scalars = ConvolutionKernels.forward(geometry, input: input.scalars, filter: filter.scalars)
+    // The bias joins in place, while the output is fresh: no second buffer, no second op.
+    if let bias { ElementwiseKernels.addBias(bias.scalars, to: &scalars) }
+    return Tensor.recording(.conv2D, shape: geometry.outputShape, scalars: scalars,
+                            inputs: [input, filter] + (bias.map { [$0] } ?? [])) { gradient in
         [input.requiresGradient ? conv2DBackwardInput(gradient, filter: filter, geometry: geometry) : nil,
          filter.requiresGradient ? conv2DBackwardFilter(input, outputGradient: gradient, geometry: geometry) : nil]
+            + (bias.map { [$0.requiresGradient ? gradient.sum(alongAxes: [0, 1, 2]) : nil] } ?? [])
     }
 }
 

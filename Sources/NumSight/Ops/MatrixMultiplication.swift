@@ -2,11 +2,12 @@
 ///
 /// - Parameters:
 ///   - lhs: `[m, k]`, or `[batch…, m, k]` (`[k, m]` when `transposingLHS`).
-///   - rhs: `[k, n]`, or `[batch…, k, n]` with the same batch axes (`[n, k]` when
-///     `transposingRHS`). A 2-D `rhs` is shared by every matrix of a batched `lhs`.
+///   - rhs: `[k, n]`, or `[batch…, k, n]` (`[n, k]` when `transposingRHS`). The batch
+///     axes of both sides broadcast (NumPy's rules), so a 2-D `rhs` is shared by every
+///     matrix of a batched `lhs`, and `[b, 1, m, k]` meets `[h, k, n]` as `[b, h, …]`.
 ///   - transposingLHS: Whether to multiply by the transpose of each `lhs` matrix.
 ///   - transposingRHS: Whether to multiply by the transpose of each `rhs` matrix.
-/// - Returns: `[m, n]`, or `[batch…, m, n]`.
+/// - Returns: `[m, n]`, or `[batch…, m, n]` with the broadcast batch axes.
 ///
 /// ```swift
 /// let y = matmul(x, weight)            // [batch, in] · [in, out] → [batch, out]
@@ -25,14 +26,15 @@ public func matmul<Scalar>(
         let product = matmul(lhs.reshaped(to: [rows, lhs.shape.last!]), rhs, transposingRHS: transposingRHS)
         return product.reshaped(to: Array(lhs.shape.dropLast()) + [product.shape[1]])
     }
-    if lhs.rank > 2 && rhs.rank == 2 {
-        let batch = Array(lhs.shape.dropLast(2))
-        return matmul(lhs, rhs.broadcast(to: batch + rhs.shape),
+    let batchShape = Array(lhs.shape.dropLast(2))
+    let rhsBatchShape = Array(rhs.shape.dropLast(2))
+    if batchShape != rhsBatchShape {
+        guard let batch = broadcastShape(batchShape, rhsBatchShape) else {
+            fatalError("matmul: batch axes of \(lhs.shape) and \(rhs.shape) do not broadcast")
+        }
+        return matmul(lhs.broadcast(to: batch + lhs.shape.suffix(2)), rhs.broadcast(to: batch + rhs.shape.suffix(2)),
                       transposingLHS: transposingLHS, transposingRHS: transposingRHS)
     }
-    let batchShape = Array(lhs.shape.dropLast(2))
-    require(Array(rhs.shape.dropLast(2)) == batchShape,
-                 "matmul: batch axes of \(lhs.shape) and \(rhs.shape) differ")
     let (lhsRows, lhsColumns) = (lhs.shape[lhs.rank - 2], lhs.shape[lhs.rank - 1])
     let (rhsRows, rhsColumns) = (rhs.shape[rhs.rank - 2], rhs.shape[rhs.rank - 1])
     let (m, k) = transposingLHS ? (lhsColumns, lhsRows) : (lhsRows, lhsColumns)

@@ -11,8 +11,9 @@ public enum Operation: String, CaseIterable, Sendable {
     /// `reciprocalSquareRoot` (``rsqrt(_:)``), `exp`, `log`, `abs`, `sign`, `erf`,
     /// `clamp` (``clamp(_:to:)``), `maximum`, `minimum` and `select` (``select(_:_:_:)``).
     case square, squareRoot, reciprocalSquareRoot, exp, log, abs, sign, erf, clamp, maximum, minimum, select
-    /// Activations with a pullback of their own: `relu`, `sigmoid`, `tanh` and `softplus`.
-    case relu, sigmoid, tanh, softplus
+    /// Activations with a pullback of their own: `relu` (whose pullback is the op
+    /// `reluBackward`), `sigmoid`, `tanh` and `softplus`.
+    case relu, reluBackward, sigmoid, tanh, softplus
     /// Reductions along axes: `sum`, `max`, `min` and `logSumExp`.
     case sum, max, min, logSumExp
     /// Shapes and indexing: `reshape`, `transpose`, `broadcast`, `slice`, `pad`,
@@ -22,8 +23,15 @@ public enum Operation: String, CaseIterable, Sendable {
     case matmul
     /// Convolution and pooling over NHWC images: `conv2D`, its pullbacks
     /// `conv2DBackwardInput` and `conv2DBackwardFilter` (ops themselves, for second-order
-    /// gradients), `maxPool2D`, `avgPool2D` and its pullback `avgPool2DBackward`.
-    case conv2D, conv2DBackwardInput, conv2DBackwardFilter, maxPool2D, avgPool2D, avgPool2DBackward
-    /// Normalisation: `batchNormalization` (``batchNormalized(_:scale:offset:runningMean:runningVariance:momentum:epsilon:isTraining:)``).
-    case batchNormalization
+    /// gradients), `maxPool2D` and its pullback `maxPool2DBackward`, `avgPool2D` and its
+    /// pullback `avgPool2DBackward`.
+    case conv2D, conv2DBackwardInput, conv2DBackwardFilter, maxPool2D, maxPool2DBackward, avgPool2D, avgPool2DBackward
+    /// Normalisation: `batchNormalization` (``batchNormalized(_:scale:offset:runningMean:runningVariance:momentum:epsilon:isTraining:)``)
+    /// and the parts of its pullback, `batchNormalizationBackward` (the input's gradient) and
+    /// `batchNormalizationScaleGradient` (the offset's is a `sum`); `batchNormalizationReLU`, the
+    /// two in one (``batchNormalizedReLU(_:scale:offset:runningMean:runningVariance:momentum:epsilon:isTraining:)``).
+    case batchNormalization, batchNormalizationBackward, batchNormalizationScaleGradient, batchNormalizationReLU
+    /// Sequences: `cumulativeSum` (``Tensor/cumulativeSum(alongAxis:reverse:)``) and `reverse`
+    /// (``Tensor/reversed(alongAxes:)``).
+    case cumulativeSum, reverse
 }

@@ -48,12 +48,21 @@ public func maxPool2D<Scalar>(
                  "maxPool2D: a window of \(window) lies entirely in the padding of \(input.shape)")
     let (values, offsets) = PoolingKernels.maximum(geometry, input: input.scalars)
     return Tensor.recording(.maxPool2D, shape: geometry.outputShape, scalars: values, inputs: [input]) { gradient in
-        guard !GradientRecording.isActive else {
-            return [gradient.scatteredAdding(.scatterAdd, offsets: offsets, shape: input.shape)]
-        }
-        // Not recorded: the pooling kernel's scatter, split over the images.
-        let scalars = PoolingKernels.maximumBackward(geometry, outputGradient: gradient.scalars, offsets: offsets)
-        return [Tensor(shape: input.shape, scalars: scalars, node: nil)]
+        [maxPool2DBackward(gradient, offsets: offsets, geometry: geometry)]
+    }
+}
+
+/// The gradient of ``maxPool2D(_:window:strides:padding:)``: each output gradient added to
+/// the input at `offsets`, the position of its window's maximum. Linear, and its adjoint
+/// is reading the gradient back at those offsets.
+@_specialize(where Scalar == Float)
+func maxPool2DBackward<Scalar>(
+    _ outputGradient: Tensor<Scalar>, offsets: [Int], geometry: ConvolutionGeometry
+) -> Tensor<Scalar> {
+    let scalars = PoolingKernels.maximumBackward(geometry, outputGradient: outputGradient.scalars, offsets: offsets)
+    return Tensor.recording(.maxPool2DBackward, shape: geometry.inputShape, scalars: scalars,
+                            inputs: [outputGradient]) { gradient in
+        [gradient.gathered(.gather, offsets: offsets, shape: geometry.outputShape)]
     }
 }
 

@@ -48,3 +48,37 @@ extension Double: TensorScalar {
     /// `x` raised to `exponent`, with the C library's `pow`.
     public static func pow(_ x: Double, _ exponent: Double) -> Double { CLibrary.power(x, exponent) }
 }
+
+// MARK: Buffers for the C kernels
+
+extension Array where Element: TensorScalar {
+    /// These scalars as `[Float]`, without a copy, when the elements are `Float`; `nil` for
+    /// any other scalar. With ``doubles`` and ``init(reinterpreting:)``, the one place where
+    /// the C kernels' element types are told apart from the generic scalar.
+    var floats: [Float]? { reinterpreted(as: Float.self) }
+
+    /// These scalars as `[Double]`, without a copy, when the elements are `Double`; `nil` otherwise.
+    var doubles: [Double]? { reinterpreted(as: Double.self) }
+
+    /// A kernel's result as scalars of this array's type, without a copy: `buffer` was made
+    /// from ``floats`` or ``doubles`` of this type, so its element type is `Element`.
+    init<Kernel: TensorScalar>(reinterpreting buffer: [Kernel]) {
+        require(Kernel.self == Element.self, "a \(Kernel.self) kernel's result read as \(Element.self)")
+        self = unsafeBitCast(buffer, to: [Element].self)
+    }
+
+    /// Runs `body` on this buffer's memory as `Float`s when the elements are `Float`, in
+    /// place; returns `nil`, calling nothing, for any other scalar.
+    mutating func withUnsafeMutableFloats<Result>(
+        _ body: (UnsafeMutableBufferPointer<Float>) -> Result
+    ) -> Result? {
+        guard Element.self == Float.self else { return nil }
+        return withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Float.self, body)
+        }
+    }
+
+    private func reinterpreted<Kernel: TensorScalar>(as type: Kernel.Type) -> [Kernel]? {
+        Element.self == Kernel.self ? unsafeBitCast(self, to: [Kernel].self) : nil
+    }
+}

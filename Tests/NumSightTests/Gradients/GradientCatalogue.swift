@@ -51,7 +51,7 @@ let gradientCatalogue: [GradientCase] = [
     GradientCase(name: "maximum broadcasting", covers: [.maximum], shapes: [[2, 3], [3]]) { maximum($0[0], $0[1]) },
     GradientCase(name: "minimum", covers: [.minimum], shapes: [[2, 3], [2, 3]]) { minimum($0[0], $0[1]) },
     GradientCase(name: "select", covers: [.select], shapes: [[2, 3], [2, 3]]) { select($0[0] .> 0, $0[0] * $0[1], $0[1]) },
-    GradientCase(name: "relu", covers: [.relu], shapes: [[2, 4]]) { relu($0[0]) * $0[0] },
+    GradientCase(name: "relu", covers: [.relu, .reluBackward], shapes: [[2, 4]]) { relu($0[0]) * $0[0] },
     GradientCase(name: "leakyRelu", covers: [.select], shapes: [[2, 4]]) { leakyRelu($0[0]) * $0[0] },
     GradientCase(name: "elu", covers: [.select, .exp], shapes: [[2, 4]]) { elu($0[0]) },
     GradientCase(name: "gelu", covers: [.erf], shapes: [[2, 4]]) { gelu($0[0]) },
@@ -131,10 +131,10 @@ let gradientCatalogue: [GradientCase] = [
         conv2D($0[0], filter: $0[1], strides: (2, 1), padding: .explicit(top: 1, bottom: 0, left: 0, right: 2),
                dilations: (1, 2)).squared()
     },
-    GradientCase(name: "maxPool2D", covers: [.maxPool2D], shapes: [[2, 4, 4, 2]]) {
+    GradientCase(name: "maxPool2D", covers: [.maxPool2D, .maxPool2DBackward], shapes: [[2, 4, 4, 2]]) {
         maxPool2D($0[0], window: (2, 2)).squared()
     },
-    GradientCase(name: "maxPool2D same padding, overlapping", covers: [.maxPool2D], shapes: [[1, 5, 5, 1]]) {
+    GradientCase(name: "maxPool2D same padding, overlapping", covers: [.maxPool2D, .maxPool2DBackward], shapes: [[1, 5, 5, 1]]) {
         maxPool2D($0[0], window: (3, 3), strides: (2, 2), padding: .same).squared()
     },
     GradientCase(name: "avgPool2D", covers: [.avgPool2D, .avgPool2DBackward], shapes: [[2, 4, 4, 2]]) {
@@ -143,12 +143,22 @@ let gradientCatalogue: [GradientCase] = [
     GradientCase(name: "avgPool2D same padding", covers: [.avgPool2D, .avgPool2DBackward], shapes: [[1, 5, 5, 2]]) {
         avgPool2D($0[0], window: (3, 3), strides: (2, 2), padding: .same).squared()
     },
-    GradientCase(name: "batch normalisation in training", covers: [.batchNormalization],
+    GradientCase(name: "batch normalisation in training",
+                 covers: [.batchNormalization, .batchNormalizationBackward, .batchNormalizationScaleGradient],
                  shapes: [[4, 2, 2, 3], [3], [3]]) { inputs in
         var mean = Tensor<Double>.zeros(shape: [3])
         var variance = Tensor<Double>.ones(shape: [3])
         return batchNormalized(inputs[0], scale: inputs[1], offset: inputs[2], runningMean: &mean,
                                runningVariance: &variance, isTraining: true).squared()
+    },
+    GradientCase(name: "batch normalisation and ReLU in one op",
+                 covers: [.batchNormalizationReLU, .batchNormalizationBackward, .batchNormalizationScaleGradient,
+                          .reluBackward],
+                 shapes: [[6, 2, 3], [3], [3]]) { inputs in
+        var mean = Tensor<Double>.zeros(shape: [3])
+        var variance = Tensor<Double>.ones(shape: [3])
+        return batchNormalizedReLU(inputs[0], scale: inputs[1], offset: inputs[2], runningMean: &mean,
+                                   runningVariance: &variance, isTraining: true).squared()
     },
     GradientCase(name: "layer normalisation", covers: [.reciprocalSquareRoot], shapes: [[3, 4], [4], [4]]) {
         layerNormalized($0[0], scale: $0[1], offset: $0[2]).squared()
@@ -165,5 +175,88 @@ let gradientCatalogue: [GradientCase] = [
     },
     GradientCase(name: "sigmoid cross-entropy", covers: [.softplus], shapes: [[2, 3], [2, 3]]) {
         sigmoidCrossEntropy(logits: $0[0], labels: sigmoid($0[1]))
+    },
+    // MARK: Sequence models: indexing, masks, scans, attention and sequence losses
+    GradientCase(name: "gather with an index tensor", covers: [.gather, .scatterAdd], shapes: [[3, 4]]) {
+        $0[0].gathering(IndexTensor([3, 3, 0, 1, 2, 0], shape: [3, 2]), alongAxis: 1).squared()
+    },
+    GradientCase(name: "scatter-add with an index tensor", covers: [.scatterAdd, .add], shapes: [[2, 3], [2, 2]]) {
+        $0[0].scatteringAdding($0[1], at: IndexTensor([1, 1, 0, 2], shape: [2, 2]), alongAxis: 1).squared()
+    },
+    GradientCase(name: "take with an index tensor", covers: [.gather], shapes: [[4, 3]]) {
+        $0[0].taking(IndexTensor([2, 0, 2, 3], shape: [2, 2])).squared()
+    },
+    GradientCase(name: "subscript", covers: [.slice, .reshape], shapes: [[2, 3, 4]]) { $0[0][.all, 1, 1..<3].squared() },
+    GradientCase(name: "lower and upper triangles", covers: [.multiply], shapes: [[2, 3, 3]]) {
+        $0[0].lowerTriangle().squared() + $0[0].upperTriangle(diagonalOffset: 1) * $0[0]
+    },
+    GradientCase(name: "filled where masked", covers: [.select], shapes: [[2, 3]]) {
+        $0[0].filled(with: -2, whereNot: Tensor([1, 0, 1])) * $0[0]
+    },
+    GradientCase(name: "cumulative sum", covers: [.cumulativeSum], shapes: [[2, 4]]) {
+        $0[0].cumulativeSum(alongAxis: 1).squared()
+    },
+    GradientCase(name: "reverse cumulative sum", covers: [.cumulativeSum], shapes: [[3, 2]]) {
+        $0[0].cumulativeSum(alongAxis: 0, reverse: true) * $0[0]
+    },
+    GradientCase(name: "reversed", covers: [.reverse, .scatterAdd], shapes: [[2, 3, 2]]) {
+        $0[0].reversed(alongAxes: [0, 2]).squared() * Tensor.range(from: 0, to: 12).reshaped(to: [2, 3, 2])
+    },
+    GradientCase(name: "matmul broadcasting batch axes", covers: [.matmul, .broadcast], shapes: [[2, 1, 2, 3], [3, 3, 2]]) {
+        matmul($0[0], $0[1])
+    },
+    GradientCase(name: "matmul of a matrix and a batch", covers: [.matmul, .broadcast], shapes: [[2, 3], [2, 3, 2]]) {
+        matmul($0[0], $0[1])
+    },
+    GradientCase(name: "unbiased variance", covers: [.sum, .square], shapes: [[3, 4]]) {
+        $0[0].variance(alongAxes: [1], correction: 1)
+    },
+    GradientCase(name: "standard deviation", covers: [.squareRoot], shapes: [[2, 5]]) {
+        $0[0].standardDeviation(alongAxes: [1], correction: 1)
+    },
+    GradientCase(name: "gelu, tanh form", covers: [.sigmoid], shapes: [[2, 4]]) { gelu($0[0], approximation: .tanh) },
+    GradientCase(name: "causal attention", covers: [.matmul, .select, .logSumExp], shapes: [[2, 3, 2], [2, 3, 2], [2, 3, 3]]) {
+        scaledDotProductAttention(query: $0[0], key: $0[1], value: $0[2], isCausal: true)
+    },
+    GradientCase(name: "attention with a padding mask", covers: [.matmul, .select], shapes: [[2, 2, 3], [2, 4, 3], [2, 4, 2]]) {
+        scaledDotProductAttention(query: $0[0], key: $0[1], value: $0[2],
+                                  mask: Tensor.paddingMask(lengths: [4, 2], length: 4).reshaped(to: [2, 1, 4]))
+    },
+    GradientCase(name: "multi-head attention", covers: [.matmul, .transpose], shapes: [[2, 3, 4]]) {
+        let attention = withRandomSeed(2) { MultiHeadAttention<Double>(modelSize: 4, headCount: 2) }
+        return attention($0[0], isCausal: true)
+    },
+    GradientCase(name: "cross-entropy along an axis, smoothed, weighted, ignoring a label",
+                 covers: [.logSumExp, .gather], shapes: [[2, 3, 2], [3]], positiveInputs: true) {
+        crossEntropy(logits: $0[0], labels: IndexTensor([2, -1, 0, 1], shape: [2, 2]), alongAxis: 1, ignoredLabel: -1,
+                     labelSmoothing: 0.1, classWeights: $0[1])
+    },
+    GradientCase(name: "cross-entropy without reduction", covers: [.logSumExp], shapes: [[2, 2, 3]]) {
+        crossEntropy(logits: $0[0], labels: IndexTensor([2, 1, 0, 1], shape: [2, 2]), reduction: .none)
+    },
+    GradientCase(name: "GRU cell", covers: [.sigmoid, .tanh, .slice], shapes: [[2, 3], [2, 2]]) {
+        let cell = withRandomSeed(5) { GRUCell<Double>(inputSize: 3, hiddenSize: 2) }
+        return cell($0[0], state: $0[1])
+    },
+    GradientCase(name: "LSTM over a sequence", covers: [.sigmoid, .tanh, .concatenate], shapes: [[2, 3, 2]]) {
+        let rnn = withRandomSeed(6) { RNN(LSTMCell<Double>(inputSize: 2, hiddenSize: 2)) }
+        return rnn($0[0])
+    },
+    GradientCase(name: "conv1D", covers: [.conv2D, .conv2DBackwardInput, .conv2DBackwardFilter],
+                 shapes: [[2, 5, 2], [3, 2, 3], [3]]) {
+        conv1D($0[0], filter: $0[1], bias: $0[2], stride: 2, padding: .same).squared()
+    },
+    GradientCase(name: "transposed conv2D", covers: [.conv2DBackwardInput, .conv2D, .conv2DBackwardFilter],
+                 shapes: [[1, 2, 3, 2], [2, 2, 3, 2], [3]]) {
+        transposedConv2D($0[0], filter: $0[1], bias: $0[2], strides: (2, 2)).squared()
+    },
+    GradientCase(name: "group normalisation", covers: [.reciprocalSquareRoot], shapes: [[2, 3, 4], [4], [4]]) {
+        groupNormalized($0[0], groupCount: 2, scale: $0[1], offset: $0[2]).squared()
+    },
+    GradientCase(name: "RMS normalisation", covers: [.reciprocalSquareRoot], shapes: [[3, 4], [4]]) {
+        rmsNormalized($0[0], scale: $0[1])
+    },
+    GradientCase(name: "Jacobian-vector product", covers: [.tanh], shapes: [[3], [3]]) {
+        valueWithJacobianVectorProduct(at: [$0[0]], along: [$0[1]]) { tanh($0[0]) * $0[0] }.jacobianVectorProduct
     },
 ]

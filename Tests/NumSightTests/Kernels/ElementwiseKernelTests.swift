@@ -43,21 +43,35 @@ extension KernelTests {
             }
         }
 
-        /// Column sums in double of float block sums: within float rounding of a double sum.
-        @Test func rowSumsMatchDefinition() {
-            for (rows, columns) in [(1_000, 33), (64, 1), (129, 16), (1, 5), (0, 3)] {
-                let x = randomFloats(rows * columns, seed: 5)
-                let expected = (0..<columns).map { c in
-                    Float((0..<rows).reduce(0.0) { $0 + Double(x[$1 * columns + c]) })
+        /// The bias epilogue: exactly data[r, c] + bias[c], in place.
+        @Test func addBiasAddsThePerChannelBiasToEveryRow() {
+            for (rows, channels) in [(1_000, 33), (7, 1), (0, 4)] {
+                let data = randomFloats(rows * channels, seed: 8), bias = randomFloats(channels, seed: 9)
+                let expected = data.indices.map { data[$0] + bias[$0 % channels] }
+                forEachConfiguration { configuration in
+                    var result = data
+                    ns_add_bias(rows, channels, bias, &result)
+                    #expect(result == expected, "\(rows)x\(channels), \(configuration)")
+                }
+            }
+        }
+
+        /// Sums in double of float block sums: within float rounding of a double sum.
+        @Test func middleAxisSumsMatchDefinition() {
+            for (outer, rows, columns) in [(1, 1_000, 33), (1, 64, 1), (3, 129, 16), (2, 1, 5), (1, 0, 3), (5, 300, 1)] {
+                let x = randomFloats(outer * rows * columns, seed: 5)
+                let expected = (0..<outer * columns).map { index in
+                    let (o, c) = index.quotientAndRemainder(dividingBy: columns)
+                    return Float((0..<rows).reduce(0.0) { $0 + Double(x[(o * rows + $1) * columns + c]) })
                 }
                 var first: [Float]?
                 forEachConfiguration { configuration in
-                    var sums = [Float](repeating: .nan, count: columns)
-                    ns_sum_rows(rows, columns, x, &sums)
-                    expectClose(sums, expected, tolerance: 1e-5, "\(rows)x\(columns), \(configuration)")
+                    var sums = [Float](repeating: .nan, count: outer * columns)
+                    ns_sum_middle_axis(outer, rows, columns, x, &sums)
+                    expectClose(sums, expected, tolerance: 1e-5, "\(outer)x\(rows)x\(columns), \(configuration)")
                     // Fixed blocks: the same bits whatever the thread count.
                     if configuration.threads == 1 { first = sums }
-                    #expect(sums == first, "\(rows)x\(columns), \(configuration)")
+                    #expect(sums == first, "\(outer)x\(rows)x\(columns), \(configuration)")
                 }
             }
         }

@@ -100,6 +100,29 @@ final class TwoBlockNetwork: Layer {
         #expect(dense.trainableParameterCount == 0 && dense.nonTrainableParameterCount == 6)
     }
 
+    /// Sequential runs BatchNorm then ReLU as one op: the same output, gradients and running
+    /// statistics as the two layers applied one after the other.
+    @Test func batchNormFollowedByReLUIsFusedWithoutChangingAnything() {
+        let layers: (Int) -> [any Layer<Double>] = { _ in [BatchNorm<Double>(featureCount: 3), Activation.relu] }
+        let fused = Sequential<Double>(layers(0)), separate = Sequential<Double>(layers(1))
+        var generator = SeededRandomNumberGenerator(seed: 11)
+        let x = Tensor<Double>.randomNormal(shape: [4, 2, 2, 3], using: &generator)
+        let weights = Tensor<Double>.randomNormal(shape: [4, 2, 2, 3], using: &generator)
+        let (fusedLoss, fusedGradients) = valueWithGradients(of: fused) { model in
+            withTrainingMode { (model(x) * weights).sum() }
+        }
+        let (loss, gradients) = valueWithGradients(of: separate) { model in
+            withTrainingMode { separate.layers.reduce(x) { $1($0) } * weights }.sum()
+        }
+        #expect(abs(fusedLoss.scalar - loss.scalar) < 1e-12, "loss \(fusedLoss.scalar) against \(loss.scalar)")
+        for (name, gradient) in gradients {
+            expectTensor(fusedGradients[name]!, equals: gradient.scalars, shape: gradient.shape, tolerance: 1e-12)
+        }
+        let (fusedNorm, norm) = (fused.layers[0] as! BatchNorm<Double>, separate.layers[0] as! BatchNorm<Double>)
+        expectTensor(fusedNorm.runningVariance.value, equals: norm.runningVariance.value.scalars, shape: [3])
+        #expect(fusedLoss.scalar > 0 && gradients.count == 2)
+    }
+
     @Test func layerOutputShapes() {
         let image = Tensor<Float>.zeros(shape: [2, 8, 8, 3])
         #expect(Conv2D<Float>(inputChannels: 3, outputChannels: 5, kernelSize: (3, 3))(image).shape == [2, 6, 6, 5])

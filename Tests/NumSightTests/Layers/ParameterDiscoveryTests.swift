@@ -75,4 +75,12 @@ import NumSight
         _ = withTrainingMode { norm(input) }
         #expect(norm.runningMean.value.scalars == [1, 7.5])  // 0.5 · 0 + 0.5 · batch mean (2, 15)
     }
+
+    @Test func aFrozenBatchNormBeforeReLUInSequentialKeepsItsRunningStatistics() {
+        let norm = BatchNorm<Float>(featureCount: 2, momentum: 0.5)
+        let model = Sequential<Float>([norm, Activation.relu])  // run as one fused op
+        norm.setTrainable(false)
+        _ = withTrainingMode { model(Tensor<Float>([1, 10, 3, 20], shape: [2, 2])) }
+        #expect(norm.runningMean.value.scalars == [0, 0] && norm.runningVariance.value.scalars == [1, 1])
+    }
 }

@@ -80,4 +80,22 @@ import NumSight
         expectTensor(matmul(transposedLHS, Tensor(weight, shape: [2, 4]), transposingLHS: true),
                      equals: expected, shape: [2, 3, 4])
     }
+
+    @Test func batchAxesBroadcast() {
+        // [2, 1, 2, 2] · [3, 2, 2] → [2, 3, 2, 2]: entry (i, j) is a[i] · b[j].
+        let a = Tensor<Double>([1, 2, 3, 4, 0, 1, 1, 0], shape: [2, 1, 2, 2])
+        let b = Tensor<Double>([1, 0, 0, 1, 2, 0, 0, 2, 0, 1, 1, 0], shape: [3, 2, 2])
+        let product = matmul(a, b)
+        #expect(product.shape == [2, 3, 2, 2])
+        for i in 0..<2 {
+            for j in 0..<3 {
+                let expected = naiveProduct(Array(a.scalars[(4 * i)..<(4 * i + 4)]),
+                                            Array(b.scalars[(4 * j)..<(4 * j + 4)]), m: 2, k: 2, n: 2)
+                #expect(Array(product.scalars[(12 * i + 4 * j)..<(12 * i + 4 * j + 4)]) == expected)
+            }
+        }
+        // A matrix on the left is shared by every entry of a batched right-hand side.
+        let left = Tensor<Double>([1, 2, 3, 4], shape: [2, 2])
+        expectTensor(matmul(left, b).sliced(alongAxis: 0, range: 1..<2), equals: [2, 4, 6, 8], shape: [1, 2, 2])
+    }
 }

@@ -19,6 +19,47 @@ import NumSight
         }
     }
 
+    /// Float activations of 1000 ± 1: the output is the standardised input, not the blow-up
+    /// that E[x²] − E[x]² gives when it cancels to rounding noise.
+    @Test func batchNormalizationInFloatHoldsWhenTheMeanDwarfsTheSpread() {
+        let values = (0..<4_096).map { Float(1000 + Foundation.sin(Double($0))) }
+        var runningMean = Tensor<Float>([0, 0]), runningVariance = Tensor<Float>([1, 1])
+        let y = batchNormalized(Tensor(values, shape: [2_048, 2]), scale: Tensor([1, 1]), offset: Tensor([0, 0]),
+                                runningMean: &runningMean, runningVariance: &runningVariance, epsilon: 0,
+                                isTraining: true)
+        let (mean, variance) = (0..<2).map { c in
+            let column = stride(from: c, to: values.count, by: 2).map { Double(values[$0]) }
+            let mean = column.reduce(0, +) / Double(column.count)
+            return (mean, column.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(column.count))
+        }.reduce(into: ([Double](), [Double]())) { $0.0.append($1.0); $0.1.append($1.1) }
+        let expected = values.indices.map { Float((Double(values[$0]) - mean[$0 % 2]) / variance[$0 % 2].squareRoot()) }
+        expectTensor(y, equals: expected, shape: [2_048, 2], tolerance: 1e-3)
+    }
+
+    /// The fused op (the Float kernel's ReLU and its mask inside the backward pass) against
+    /// the two ops one after the other: the same values and input gradients.
+    @Test func batchNormalizedReLUIsReLUOfBatchNormalized() {
+        var generator = SeededRandomNumberGenerator(seed: 5)
+        let x = Tensor<Float>.randomNormal(shape: [64, 3, 5], using: &generator)
+        let weights = Tensor<Float>.randomNormal(shape: [64, 3, 5], using: &generator)
+        let (scale, offset) = (Tensor<Float>([1.5, -0.5, 1, 2, 0.5]), Tensor<Float>([0.1, 0.3, -0.2, 0, 1]))
+        func loss(fused: Bool) -> (value: Float, gradient: Tensor<Float>) {
+            var mean = Tensor<Float>.zeros(shape: [5]), variance = Tensor<Float>.ones(shape: [5])
+            let (value, gradient) = valueWithGradient(at: x) { x in
+                let y = fused
+                    ? batchNormalizedReLU(x, scale: scale, offset: offset, runningMean: &mean,
+                                          runningVariance: &variance, isTraining: true)
+                    : relu(batchNormalized(x, scale: scale, offset: offset, runningMean: &mean,
+                                           runningVariance: &variance, isTraining: true))
+                return (y * weights).sum()
+            }
+            return (value.scalar, gradient)
+        }
+        let (fused, separate) = (loss(fused: true), loss(fused: false))
+        #expect(abs(fused.value - separate.value) <= 1e-4 * abs(separate.value))
+        expectTensor(fused.gradient, equals: separate.gradient.scalars, shape: x.shape, tolerance: 1e-5)
+    }
+
     @Test func batchNormalizationInTrainingUsesTheBatchStatistics() {
         var runningMean = Tensor<Double>([0, 0])
         var runningVariance = Tensor<Double>([1, 1])
