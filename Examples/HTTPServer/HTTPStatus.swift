@@ -21,6 +21,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public static let ok = HTTPStatus(code: 200, reasonPhrase: "OK")
     public static let created = HTTPStatus(code: 201, reasonPhrase: "Created")
     static let noContent = HTTPStatus(code: 204, reasonPhrase: "No Content")
+    static let notModified = HTTPStatus(code: 304, reasonPhrase: "Not Modified")
     public static let badRequest = HTTPStatus(code: 400, reasonPhrase: "Bad Request")
     static let forbidden = HTTPStatus(code: 403, reasonPhrase: "Forbidden")
     static let notFound = HTTPStatus(code: 404, reasonPhrase: "Not Found")

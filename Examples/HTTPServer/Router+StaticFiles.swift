@@ -5,7 +5,9 @@ extension Router {
     /// `folder/app.js`, and a folder path with its `index.html`.
     ///
     /// Any segment starting with `.` (so `..`, even percent-encoded, and hidden files) gets 403;
-    /// a symbolic link out of `folder` gets 403; a missing file gets 404.
+    /// a symbolic link out of `folder` gets 403; a missing file gets 404. Files carry an `ETag` and
+    /// `Cache-Control: no-cache`, and a request that names the current tag gets 304 (see
+    /// ``HTTPResponse/validated(for:cacheControl:)``).
     public mutating func serveFiles(at prefix: String, from folder: URL) {
         let root = folder.standardizedFileURL.resolvingSymlinksInPath()
         mount(at: prefix) { request in
@@ -23,7 +25,7 @@ extension Router {
             guard resolved.hasPrefix(root.path + "/") else {
                 throw HTTPError(.forbidden, "forbidden path")
             }
-            return try HTTPResponse.file(at: URL(fileURLWithPath: resolved))
+            return try HTTPResponse.file(at: URL(fileURLWithPath: resolved)).validated(for: request)
         }
     }
 }

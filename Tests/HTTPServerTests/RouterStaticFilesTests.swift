@@ -52,6 +52,36 @@ import Testing
         }
     }
 
+    @Test func filesCarryAnEntityTagAndAMatchGets304WithoutABody() throws {
+        let site = try Self.makeSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        var router = Router()
+        router.serveFiles(at: "/static", from: site)
+        try withServer(router: router) { _, port in
+            let first = try Self.get("/static/app.js", port: port)
+            let tag = try #require(first.headers["ETag"])
+            #expect(tag == HTTPResponse.entityTag(of: Array("draw()".utf8)))
+            #expect(first.headers["Cache-Control"] == "no-cache")
+            for condition in [tag, "W/\(tag)", "\"other\", \(tag)", "*"] {
+                let client = try RawClient(port: port)
+                client.send("GET /static/app.js HTTP/1.1\r\nHost: x\r\nIf-None-Match: \(condition)\r\n\r\n")
+                let response = try client.readResponse()
+                #expect(response.statusCode == 304, "If-None-Match: \(condition)")
+                #expect(response.text.isEmpty && response.headers["ETag"] == tag)
+            }
+            let client = try RawClient(port: port)
+            client.send("GET /static/app.js HTTP/1.1\r\nHost: x\r\nIf-None-Match: \"stale\"\r\n\r\n")
+            let changed = try client.readResponse()
+            #expect(changed.statusCode == 200 && changed.text == "draw()")
+        }
+    }
+
+    @Test func entityTagsDifferWhenTheBodyDoes() {
+        let tags = Set([[], [0], [1], [0, 0], Array("draw()".utf8), Array("draw)(".utf8)].map(HTTPResponse.entityTag(of:)))
+        #expect(tags.count == 6)
+        #expect(HTTPResponse.entityTag(of: []) == "\"cbf29ce484222325-0\"")
+    }
+
     @Test(arguments: [
         ("/static/../secret.txt", 403),
         ("/static/%2e%2e/secret.txt", 403),

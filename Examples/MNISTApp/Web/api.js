@@ -5,6 +5,7 @@
  *     POST /predict  {"image": "data:image/png;base64,…", "model_input": true}
  *                    → {"digit": 7, "confidence": 0.98, "probabilities": {"0": …, "9": …}, "model_input": [784 numbers],
  *                       "digits": [{"digit": 2, "confidence": 0.97, "box": [x, y, w, h], "probabilities": {…}}, …], "number": "2026"}
+ *                    (`model_input` for the most confident digit; it may be left out)
  *                    or, with status 400/413/422/503, {"error": "…"}
  */
 
@@ -21,15 +22,14 @@ export class APIError extends Error {
 }
 
 /**
- * Asks the server which digit the PNG data URL shows.
+ * Asks the server which digits the PNG data URL shows.
  *
  * @param {string} image a `data:image/png;base64,…` URL.
  * @param {{signal?: AbortSignal}} options aborting `signal` rejects with an `AbortError`.
- * @returns {Promise<{digit: number, confidence: number, probabilities: number[], modelInput: number[] | null,
- *   digits: {digit: number, confidence: number, box: number[]}[], number: string | null}>}
- *   `probabilities[d]` for each digit 0–9; `modelInput` is the 28×28 image row-major in [0, 1], when sent;
- *   `digits`, left to right, each boxed `[x, y, width, height]` in the drawing's pixels, and the `number` they read,
- *   when sent (empty and `null` otherwise).
+ * @returns {Promise<{number: string, digits: {digit: number, confidence: number, probabilities: number[],
+ *   box: number[] | null, modelInput: number[] | null}[]}>} the digits left to right, each with
+ *   `probabilities[d]` for d = 0–9 and its box `[x, y, width, height]` in the drawing's pixels; the most
+ *   confident one carries the 28×28 `modelInput` (row-major, 0–1) when the server sent it.
  * @throws {APIError}
  */
 export async function predictDigit(image, { signal } = {}) {
@@ -40,19 +40,23 @@ export async function predictDigit(image, { signal } = {}) {
     body: JSON.stringify({ image, model_input: true }),
     signal,
   });
-  const probabilities = Array.from({ length: 10 }, (_, digit) => Number(body.probabilities?.[digit]));
-  if (!Number.isInteger(body.digit) || probabilities.some(Number.isNaN)) {
+  const best = parsedDigit({ ...body, box: null });
+  const digits = Array.isArray(body.digits) && body.digits.length > 0 ? body.digits.map(parsedDigit) : [best];
+  if ([best, ...digits].includes(null)) {
     throw new APIError('The server sent an answer this page does not understand.', { kind: 'server', status: 200 });
   }
   const modelInput = Array.isArray(body.model_input) && body.model_input.length === 28 * 28 ? body.model_input : null;
-  const digits = Array.isArray(body.digits) ? body.digits.filter(isBoxedDigit) : [];
-  const number = typeof body.number === 'string' ? body.number : null;
-  return { digit: body.digit, confidence: Number(body.confidence), probabilities, modelInput, digits, number };
+  const mostConfident = digits.findIndex(({ confidence }) => confidence === Math.max(...digits.map((each) => each.confidence)));
+  digits[mostConfident].modelInput = modelInput;
+  return { number: digits.map(({ digit }) => String(digit)).join(''), digits };
 }
 
-/** Whether `entry` of `digits` has a digit and a box of four numbers. */
-function isBoxedDigit(entry) {
-  return Number.isInteger(entry?.digit) && Array.isArray(entry.box) && entry.box.length === 4 && entry.box.every(Number.isFinite);
+/** One digit of the answer as the page uses it, or `null` when it lacks a digit, ten probabilities or a box of four numbers. */
+function parsedDigit({ digit, confidence, probabilities, box }) {
+  const values = Array.from({ length: 10 }, (_, index) => Number(probabilities?.[index]));
+  const isBox = box === null || (Array.isArray(box) && box.length === 4 && box.every(Number.isFinite));
+  if (!Number.isInteger(digit) || values.some(Number.isNaN) || !isBox) return null;
+  return { digit, confidence: Number(confidence), probabilities: values, box, modelInput: null };
 }
 
 /**

@@ -1,84 +1,137 @@
 /**
- * "Wrong? It was: [0] … [9]" under a prediction: one click sends the drawing with the
- * right digit to `POST /feedback`, which keeps it for `MNISTExample finetune`.
+ * The correction of a reading: "Wrong? It was: [0] … [9]" for the picked digit, which sends that
+ * digit's drawing with the right label to `POST /feedback`, kept for `MNISTExample finetune`.
  *
  *     POST /feedback  {"image": "data:image/png;base64,…", "label": 7}
  *                     → 201 {"stored": 12}, or {"error": "…"} with 400/422/503/507
  *
- *     const feedback = new FeedbackControl(document.getElementById('feedback'), { drawing: () => pad.toDataURL() });
- *     feedback.show(prediction);  // after the server's prediction; hidden for several digits
- *     feedback.reset();           // the drawing is gone
+ * Offered where it matters: open at once when the digit's confidence is below
+ * `FeedbackControl.openBelowConfidence`, behind a "Wrong?" button otherwise. One correction per
+ * drawing: a pick shows "Sending as a 7 · Undo" for `undoMilliseconds`, is sent, and is marked
+ * sent until the canvas is cleared (clearing sends a pending pick at once). The control keeps its
+ * height in every state, so nothing below or above it moves.
+ *
+ *     const feedback = new FeedbackControl(document.getElementById('feedback'), { drawing: () => dataURLOfThePickedDigit });
+ *     feedback.show(resultView.selected);   // after each reading, and when another digit is picked
+ *     feedback.reset();                     // the drawing is gone
  */
 
 const requestTimeoutMilliseconds = 10_000;
 
 export class FeedbackControl {
+  static openBelowConfidence = 0.8;
+  static undoMilliseconds = 4000;
+
   #root;
+  #offer;
+  #choices;
   #buttons = [];
   #message;
+  #undo;
   #drawing;
+  #state = 'empty';
+  #pending = null;
 
   /**
-   * @param {HTMLElement} root an empty, hidden element to fill.
-   * @param {{drawing: () => string}} options `drawing` gives the canvas as a PNG data URL when a digit is clicked.
+   * @param {HTMLElement} root an empty element to fill.
+   * @param {{drawing: () => string}} options `drawing` gives the picked digit's drawing as a PNG data URL.
    */
   constructor(root, { drawing }) {
     this.#root = root;
     this.#drawing = drawing;
+    this.#offer = button('Wrong? Correct it', 'feedback-offer', () => this.#setState('open'));
     const label = document.createElement('span');
     label.id = 'feedback-label';
     label.className = 'feedback-label';
-    label.textContent = 'Wrong? It was:';
+    label.textContent = 'It was:';
     const group = document.createElement('div');
     group.className = 'feedback-digits';
     group.setAttribute('role', 'group');
     group.setAttribute('aria-labelledby', 'feedback-label');
     for (let digit = 0; digit < 10; digit += 1) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'feedback-digit';
-      button.textContent = String(digit);
-      button.setAttribute('aria-label', `It was ${digit}: send this drawing as a ${digit}`);
-      button.addEventListener('click', () => this.#send(digit));
-      group.append(button);
-      this.#buttons.push(button);
+      const choice = button(String(digit), 'feedback-digit', () => this.#pick(digit));
+      choice.setAttribute('aria-label', `It was ${digit}: send this drawing as a ${digit}`);
+      group.append(choice);
+      this.#buttons.push(choice);
     }
+    this.#choices = document.createElement('div');
+    this.#choices.className = 'feedback-choices';
+    this.#choices.append(label, group);
     this.#message = document.createElement('p');
     this.#message.className = 'feedback-message';
     this.#message.setAttribute('role', 'status');
-    root.replaceChildren(label, group, this.#message);
+    this.#undo = button('Undo', 'feedback-undo', () => this.#cancelPending());
+    const messageLine = document.createElement('div');
+    messageLine.className = 'feedback-result';
+    messageLine.append(this.#message, this.#undo);
+    root.replaceChildren(this.#offer, this.#choices, messageLine);
     this.reset();
   }
 
-  /** Offers the correction for a prediction of one digit; hides it for several. */
-  show({ digits = [] }) {
-    this.#root.hidden = digits.length > 1;
-    this.#setMessage('');
+  /** Offers the correction of `digit` (`{digit, confidence}`), unless this drawing's is already sent. */
+  show({ confidence }) {
+    if (this.#state === 'pending' || this.#state === 'sending' || this.#state === 'sent') return;
+    this.#setState(confidence < FeedbackControl.openBelowConfidence ? 'open' : 'offer');
   }
 
-  /** Hides the control. */
+  /** Nothing offered: the drawing is gone. A pick waiting for its undo is sent now. */
   reset() {
-    this.#root.hidden = true;
-    this.#setMessage('');
+    if (this.#pending !== null) {
+      clearTimeout(this.#pending.timer);
+      this.#pending.send();
+    }
+    this.#setState('empty');
   }
 
-  async #send(label) {
-    for (const button of this.#buttons) button.disabled = true;
-    this.#setMessage('Sending…');
+  #pick(label) {
+    const image = this.#drawing();
+    const send = () => {
+      this.#pending = null;
+      this.#transmit(image, label);
+    };
+    this.#pending = { label, send, timer: setTimeout(send, FeedbackControl.undoMilliseconds) };
+    this.#setState('pending', `Sending this drawing as a ${label}…`);
+  }
+
+  #cancelPending() {
+    clearTimeout(this.#pending?.timer);
+    this.#pending = null;
+    this.#setState('open');
+  }
+
+  async #transmit(image, label) {
+    const isCurrent = this.#state === 'pending';
+    if (isCurrent) this.#setState('sending', `Sending this drawing as a ${label}…`);
     try {
-      const { stored } = await sendFeedback(this.#drawing(), label);
-      this.#setMessage(`Thank you: saved as a ${label}. ${stored} correction${stored === 1 ? '' : 's'} collected.`, 'success');
+      const { stored } = await sendFeedback(image, label);
+      if (isCurrent && this.#state === 'sending') {
+        this.#setState('sent', `Sent as a ${label}. Thank you: ${stored} correction${stored === 1 ? '' : 's'} collected.`, 'success');
+      }
     } catch (error) {
-      this.#setMessage(`Not saved: ${error.message}`, 'error');
-    } finally {
-      for (const button of this.#buttons) button.disabled = false;
+      if (isCurrent && this.#state === 'sending') this.#setState('open', `Not saved: ${error.message}`, 'error');
     }
   }
 
-  #setMessage(text, tone = 'info') {
-    this.#message.textContent = text;
+  /** `empty` (space kept), `offer`, `open`, `pending` (undo possible), `sending` or `sent`. */
+  #setState(state, message = '', tone = 'info') {
+    this.#state = state;
+    this.#root.dataset.state = state;
+    this.#offer.hidden = state !== 'offer';
+    this.#choices.hidden = state !== 'open';
+    this.#undo.hidden = state !== 'pending';
+    this.#message.textContent = message;
     this.#message.dataset.tone = tone;
   }
+}
+
+/** A `type="button"` button that runs `action` when clicked. */
+function button(text, className, action) {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = className;
+  element.textContent = text;
+  element.addEventListener('click', action);
+  return element;
 }
 
 /**

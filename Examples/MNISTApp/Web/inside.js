@@ -167,24 +167,48 @@ function columnsFor(channels) {
 function layerFigure({ name, layer, shape: [height, width, channels], scale, values }) {
   const figure = document.createElement('figure');
   figure.className = 'inside-layer';
-  const canvas = document.createElement('canvas');
   const [low, high] = scale;
   const level = (value) => (high > low ? Math.round(((value - low) / (high - low)) * 255) : 0);
-  if (height === 1 && width === 1) {
-    // A dense layer's units, as one strip of cells.
-    const columns = channels <= 16 ? channels : 16;
-    drawTiles(canvas, { tileWidth: columns, tileHeight: Math.ceil(channels / columns), count: 1, columns: 1 },
-      (_, x, y) => (y * columns + x < channels ? level(values[y * columns + x]) : null));
+  if (height === 1 && width === 1 && channels === 10) {
+    figure.append(scoresStrip(values, level));
   } else {
-    drawTiles(canvas, { tileWidth: width, tileHeight: height, count: channels, columns: columnsFor(channels) },
-      (channel, x, y) => level(values[(y * width + x) * channels + channel]));
+    const canvas = document.createElement('canvas');
+    if (height === 1 && width === 1) {
+      // A dense layer's units, as one strip of cells.
+      const columns = channels <= 16 ? channels : 16;
+      drawTiles(canvas, { tileWidth: columns, tileHeight: Math.ceil(channels / columns), count: 1, columns: 1 },
+        (_, x, y) => (y * columns + x < channels ? level(values[y * columns + x]) : null));
+    } else {
+      drawTiles(canvas, { tileWidth: width, tileHeight: height, count: channels, columns: columnsFor(channels) },
+        (channel, x, y) => level(values[(y * width + x) * channels + channel]));
+    }
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', `${name}: ${channels} feature maps of ${height} by ${width}`);
+    figure.append(canvas);
   }
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', `${name}: ${channels} feature maps of ${height} by ${width}`);
   const caption = document.createElement('figcaption');
   caption.innerHTML = `<strong>${name}</strong> <span>${height}×${width}×${channels} · layers.${layer}</span>`;
-  figure.append(canvas, caption);
+  figure.append(caption);
   return figure;
+}
+
+/** The ten scores as ten labelled cells, 0 to 9, grey by `level`; the winner outlined, its label in contrast. */
+function scoresStrip(values, level) {
+  const winner = values.indexOf(Math.max(...values));
+  const strip = document.createElement('ol');
+  strip.className = 'inside-scores';
+  strip.setAttribute('aria-label', `The ten scores; the highest is the ${winner}'s`);
+  values.forEach((value, digit) => {
+    const cell = document.createElement('li');
+    const grey = level(value);
+    cell.style.background = `rgb(${grey} ${grey} ${grey})`;
+    cell.style.color = grey > 127 ? '#000' : '#fff';
+    cell.textContent = String(digit);
+    cell.title = `score of ${digit}: ${value.toFixed(2)}`;
+    cell.classList.toggle('is-winner', digit === winner);
+    strip.append(cell);
+  });
+  return strip;
 }
 
 /** The first layer's filters `[kh, kw, 1, count]`, grey at 0, white at the largest positive weight, black at the most negative. */

@@ -51,8 +51,12 @@ export function modelInput(image, options = {}) {
 }
 
 /** Every stage, as `DigitPreprocessingStages`: `{ink, inkBounds, cropped, scaled, offset, centred}`; images are `{width, height, values}`. */
-export function preprocessingStages(image, { inkThreshold = 0, minimumInkPixelCount = 16 } = {}) {
-  const ink = inkOf(image);
+export function preprocessingStages(image, options = {}) {
+  return stagesOfInk(inkOf(image), options);
+}
+
+/** `DigitPreprocessor.stages(ofInk:)`: every stage for `ink` (from `inkOf`, or one digit's from `segment.js`). */
+export function stagesOfInk(ink, { inkThreshold = 0, minimumInkPixelCount = 16 } = {}) {
   const inkPixelCount = ink.values.reduce((count, value) => count + (value > inkThreshold ? 1 : 0), 0);
   const inkBounds = bounds(ink, inkThreshold);
   if (inkPixelCount < minimumInkPixelCount || inkBounds === null) throw new NoDigitError(inkPixelCount);
@@ -72,8 +76,8 @@ export function preprocessingStages(image, { inkThreshold = 0, minimumInkPixelCo
   return { ink, inkBounds, cropped, scaled, offset, centred };
 }
 
-/** White ink on black, 0…1: `GreyscaleImage(inkOf:)`. */
-function inkOf({ width, height, data }) {
+/** White ink on black, 0…1: `GreyscaleImage(inkOf:)`, `{width, height, values}`. */
+export function inkOf({ width, height, data }) {
   const values = new Float32Array(width * height);
   for (let index = 0; index < values.length; index += 1) {
     const red = float32(data[4 * index] / 255);
@@ -84,6 +88,22 @@ function inkOf({ width, height, data }) {
     values[index] = alpha * float32(1 - luma);
   }
   return { width, height, values };
+}
+
+/**
+ * `GreyscaleImage.removingBackground()`: the ink measured from the paper up, `max(0, v − b) / (1 − b)` for
+ * the commonest level `b` (in steps of 1/255), so that tinted paper, or none, reads like white.
+ */
+export function withoutBackground(ink) {
+  const counts = new Int32Array(256);
+  for (const value of ink.values) counts[Math.round(float32(Math.min(Math.max(value, 0), 1) * 255))] += 1;
+  let fullest = 0;
+  for (let level = 1; level < 256; level += 1) if (counts[level] > counts[fullest]) fullest = level;
+  const background = float32(fullest / 255);
+  if (background === 0) return ink;
+  if (background === 1) return { ...ink, values: new Float32Array(ink.values.length) };
+  const scale = float32(1 / float32(1 - background));
+  return { ...ink, values: ink.values.map((value) => Math.max(0, float32(value - background)) * scale) };
 }
 
 /** The smallest box holding every pixel above `threshold`, `{left, top, right, bottom}` (right and bottom exclusive), or `null`. */

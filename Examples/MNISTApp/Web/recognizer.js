@@ -1,15 +1,17 @@
 /**
- * Recognition in the browser: the canvas's pixels through `preprocess.js` and the model in
- * `model.bin` through `model.js`, with no request to any server once the model has loaded.
- * Answers have the shape `api.js`'s `predictDigit` resolves to, so the result view shows either.
+ * Recognition in the browser: the canvas's pixels cut into digits by `segment.js`, each through
+ * `preprocess.js` and the model in `model.bin` through `model.js`, with no request to any server
+ * once the model has loaded. Readings have the shape `api.js`'s `predictDigit` resolves to, so the
+ * result view shows either.
  *
  *     const recognizer = await BrowserRecognizer.load();   // fetches model.bin beside this module
- *     recognizer.recognize(canvas);   // {digit, confidence, probabilities, modelInput}, or throws a NoDigitError
+ *     recognizer.recognize(canvas);   // a reading (see `readDrawing`), or throws a NoDigitError
  *
- * About 30 ms a drawing on a laptop: `InstantPredictions` runs it at most once per frame.
+ * About 30 ms a digit on a laptop: `InstantPredictions` runs it at most once per frame.
  */
 import { SeedCNN } from './model.js';
-import { modelInput } from './preprocess.js';
+import { inkOf, NoDigitError, stagesOfInk, withoutBackground } from './preprocess.js';
+import { digitSegments } from './segment.js';
 
 export class BrowserRecognizer {
   #model;
@@ -37,24 +39,44 @@ export class BrowserRecognizer {
   }
 
   /**
-   * The prediction for the drawing on `canvas`.
+   * The reading of the drawing on `canvas`, every digit classified.
    *
-   * @returns {{digit: number, confidence: number, probabilities: number[], modelInput: number[]}}
-   * @throws {NoDigitError} (`kind` `'no-digit'`) when the drawing holds too little ink.
+   * @throws {NoDigitError} (`kind` `'no-digit'`) when the drawing holds nothing but specks.
    */
   recognize(canvas) {
     const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    const input = modelInput(pixels);
-    const probabilities = Array.from(this.#model.probabilities(input));
-    const digit = probabilities.indexOf(Math.max(...probabilities));
-    return { digit, confidence: probabilities[digit], probabilities, modelInput: Array.from(input) };
+    return readDrawing(pixels, (input) => Array.from(this.#model.probabilities(input)));
   }
+}
+
+/**
+ * The digits of a drawing's RGBA `pixels` (an `ImageData`), left to right, as the server cuts them (its ink
+ * measured from the paper up, `withoutBackground`):
+ * `{number, digits: [{digit, confidence, probabilities, box: [x, y, width, height], modelInput, ink}]}`,
+ * `ink` being the digit's own ink (`segment.js`). `classify(modelInput)` gives the ten probabilities;
+ * without it, digits carry only their box, input and ink (`digit` and `probabilities` `null`).
+ *
+ * @throws {NoDigitError} when the drawing holds nothing but specks.
+ */
+export function readDrawing(pixels, classify = null) {
+  const ink = withoutBackground(inkOf(pixels));
+  const segments = digitSegments(ink);
+  if (segments.length === 0) throw new NoDigitError(ink.values.reduce((count, value) => count + (value > 0 ? 1 : 0), 0));
+  const digits = segments.map((segment) => {
+    const modelInput = Array.from(stagesOfInk(segment.ink).centred);
+    const probabilities = classify?.(modelInput) ?? null;
+    const digit = probabilities === null ? null : probabilities.indexOf(Math.max(...probabilities));
+    const [[left, right], [top, bottom]] = [segment.columns, segment.rows];
+    return { digit, confidence: probabilities?.[digit] ?? null, probabilities, box: [left, top, right - left, bottom - top],
+      modelInput, ink: segment.ink };
+  });
+  return { number: classify === null ? null : digits.map(({ digit }) => String(digit)).join(''), digits };
 }
 
 /**
  * Predictions while drawing, shown at once: `request()` after each pen movement runs the
  * recogniser at the next animation frame (one run a frame however often it is asked), and
- * hands the answer to `onPrediction`; a drawing without a digit yet is skipped quietly.
+ * hands the reading to `onPrediction`; a drawing without a digit yet is skipped quietly.
  */
 export class InstantPredictions {
   #canvas;
@@ -62,7 +84,7 @@ export class InstantPredictions {
   #recognizer = null;
   #frame = null;
 
-  /** @param {{onPrediction: (prediction) => void}} callbacks */
+  /** @param {{onPrediction: (reading) => void}} callbacks */
   constructor(canvas, { onPrediction }) {
     this.#canvas = canvas;
     this.#onPrediction = onPrediction;

@@ -1,34 +1,47 @@
 import { NumberView } from './number.js';
 
 /**
- * Shows a prediction: the digit, its confidence, one probability bar per digit
- * and the 28×28 image the model saw; for several digits, the number they make
- * (`number.js`).
+ * Shows a reading: the number first, one tile per digit with its confidence (`number.js`), then
+ * for the picked digit (the most confident until another is tapped or hovered) its confidence,
+ * one probability bar per digit 0–9 and the 28×28 image the model saw.
  *
- *     const view = new ResultView(document.getElementById('result'));
- *     view.show({ digit: 7, confidence: 0.98, probabilities: [...10 numbers], modelInput: [...784 numbers] });
+ *     const view = new ResultView(document.getElementById('result'), { onSelect: (digit) => … });
+ *     view.show({ number: '2026', digits: [{ digit: 2, confidence: 0.97, probabilities: [...10], box, modelInput }, …] });
+ *     view.selected;   // the picked digit
  *     view.reset();
  */
 export class ResultView {
   #root;
-  #digit;
   #summary;
   #confidence;
+  #detailsHeading;
   #bars = [];
   #modelInput;
   #number;
+  #onSelect;
+  #reading = null;
+  #selected = 0;
 
   /**
-   * @param {HTMLElement} root the element holding `#predicted-digit`, `#result-summary`, `#confidence`, `#probabilities`,
-   *   `#model-input` and `#number`; the digits' boxes go in the page's `#digit-boxes`.
+   * @param {HTMLElement} root the element holding `#reading`, `#result-summary`, `#confidence`, `#probabilities-heading`,
+   *   `#probabilities` and `#model-input`; the digits' boxes go in the page's `#digit-boxes`.
+   * @param {{onSelect?: (digit) => void}} callbacks `onSelect` when another digit is picked (not when previewed).
    */
-  constructor(root) {
+  constructor(root, { onSelect = () => {} } = {}) {
     this.#root = root;
-    this.#digit = root.querySelector('#predicted-digit');
     this.#summary = root.querySelector('#result-summary');
     this.#confidence = root.querySelector('#confidence');
+    this.#detailsHeading = root.querySelector('#probabilities-heading');
     this.#modelInput = root.querySelector('#model-input');
-    this.#number = new NumberView(root.querySelector('#number'), document.getElementById('digit-boxes'));
+    this.#onSelect = onSelect;
+    this.#number = new NumberView(root.querySelector('#reading'), document.getElementById('digit-boxes'), {
+      onSelect: (index, { isPreview = false } = {}) => {
+        this.#showDetails(index);
+        if (isPreview) return;
+        this.#selected = index;
+        this.#onSelect(this.selected);
+      },
+    });
     const list = root.querySelector('#probabilities');
     for (let digit = 0; digit < 10; digit += 1) {
       const bar = probabilityBar(digit);
@@ -43,27 +56,57 @@ export class ResultView {
     this.#root.setAttribute('aria-busy', String(isBusy));
   }
 
+  /** The reading shown, or `null`. */
+  get reading() {
+    return this.#reading;
+  }
+
+  /** The picked digit of the reading, or `null`. */
+  get selected() {
+    return this.#reading?.digits[this.#selected] ?? null;
+  }
+
   /**
-   * @param {{digit: number, confidence: number, probabilities: number[], modelInput: number[] | null,
-   *   digits?: {digit: number, confidence: number, box: number[]}[], number?: string | null}} prediction
+   * Shows `reading`, picking the digit at the same place as before when the number has as many
+   * digits, else the most confident.
+   *
+   * @param {{number: string, digits: {digit: number, confidence: number, probabilities: number[],
+   *   box: number[] | null, modelInput: number[] | null}[]}} reading
    */
-  show({ digit, confidence, probabilities, modelInput, digits = [], number = null }) {
-    this.#digit.textContent = String(digit);
-    this.#confidence.textContent = percent(confidence);
-    this.#summary.textContent = `Looks like ${digit === 8 ? 'an' : 'a'} ${digit}`;
-    probabilities.forEach((probability, index) => this.#bars[index].update(probability, index === digit));
-    drawModelInput(this.#modelInput, modelInput);
-    this.#number.show({ number, digits });
+  show(reading) {
+    const { number, digits } = reading;
+    const keepsPick = this.#reading?.digits.length === digits.length && this.#selected < digits.length;
+    const confidences = digits.map(({ confidence }) => confidence);
+    this.#selected = keepsPick ? this.#selected : confidences.indexOf(Math.max(...confidences));
+    this.#reading = reading;
+    this.#root.dataset.number = number;
+    this.#summary.textContent = digits.length > 1 ? `Reads ${number}` : `Looks like ${digits[0].digit === 8 ? 'an' : 'a'} ${number}`;
+    this.#number.show(reading, this.#selected);
+    this.#showDetails(this.#selected);
   }
 
   /** Back to the empty state of a fresh page. */
   reset() {
-    this.#digit.textContent = '–';
-    this.#confidence.textContent = '–';
+    this.#reading = null;
+    this.#selected = 0;
+    delete this.#root.dataset.number;
     this.#summary.textContent = 'No prediction yet';
+    this.#confidence.textContent = '–';
+    this.#detailsHeading.textContent = 'Probabilities';
     for (const bar of this.#bars) bar.update(0, false);
     drawModelInput(this.#modelInput, null);
     this.#number.reset();
+  }
+
+  /** The confidence, bars and model input of the digit at `index`. */
+  #showDetails(index) {
+    const { digits } = this.#reading;
+    const { digit, confidence, probabilities, modelInput } = digits[index];
+    this.#confidence.textContent = percent(confidence);
+    this.#detailsHeading.textContent = digits.length > 1
+      ? `Probabilities for digit ${index + 1} of ${digits.length}, the ${digit}` : 'Probabilities';
+    probabilities.forEach((probability, each) => this.#bars[each].update(probability, each === digit));
+    drawModelInput(this.#modelInput, modelInput);
   }
 }
 

@@ -37,13 +37,23 @@ import Testing
         let response = try router.respond(to: HTTPRequest(method: .get, path: "/model.bin"))
         #expect(response.status == .ok)
         #expect(response.body == WebModelFile.encode(model))
+        #expect(response.headers["Cache-Control"] == "no-cache")
+        let tag = try #require(response.headers["ETag"])
+        let revalidation = try router.respond(to: HTTPRequest(method: .get, path: "/model.bin", headers: ["If-None-Match": tag]))
+        #expect(revalidation.status.code == 304 && revalidation.body.isEmpty && revalidation.headers["ETag"] == tag)
+        let stale = try router.respond(to: HTTPRequest(method: .get, path: "/model.bin", headers: ["If-None-Match": #""0-0""#]))
+        #expect(stale.status == .ok && stale.body == response.body)
         let withoutModel = WebApp.router(recognizer: nil, trainingHistoryPlot: URL(fileURLWithPath: "/nonexistent"))
         #expect(throws: HTTPError.self) { try withoutModel.respond(to: HTTPRequest(method: .get, path: "/model.bin")) }
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("StaticSite-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try WebApp.exportStaticSite(model: model, to: folder)
-        for name in ["index.html", "app.js", "model.js", "preprocess.js", "deployment.js", "model.bin"] {
+        let plot = folder.appendingPathExtension("png")
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: plot)
+        defer { try? FileManager.default.removeItem(at: plot) }
+        let files = try WebApp.exportStaticSite(model: model, to: folder, trainingHistoryPlot: plot)
+        for name in ["index.html", "app.js", "model.js", "preprocess.js", "segment.js", "deployment.js", "favicon.svg",
+                     "model.bin", "training_history.png"] {
             #expect(files.contains(name), "\(name) not written: \(files)")
         }
         let deployment = try String(contentsOf: folder.appendingPathComponent("deployment.js"), encoding: .utf8)
