@@ -37,8 +37,10 @@ extension Layer {
 
     /// Replaces every parameter and buffer value with the tensor of the same name.
     ///
-    /// - Parameter acceptingNonFiniteValues: Load tensors holding NaN or infinities
-    ///   (refused by default: such weights only ever come from a diverged run).
+    /// - Parameters:
+    ///   - state: Tensors by name, as ``state`` gives them.
+    ///   - acceptingNonFiniteValues: Load tensors holding NaN or infinities
+    ///     (refused by default: such weights only ever come from a diverged run).
     /// - Throws: ``StateMismatch`` listing every missing, unexpected and mis-shaped
     ///   name (and non-finite tensor); the layer is then left unchanged.
     public func load(state: [String: Tensor<Scalar>], acceptingNonFiniteValues: Bool = false) throws(StateMismatch) {

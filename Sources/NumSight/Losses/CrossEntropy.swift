@@ -4,6 +4,7 @@
 /// - Parameters:
 ///   - logits: `[batch, classes]`, unnormalised scores.
 ///   - labels: `batch` class indices in `0..<classes`.
+///   - reduction: How the per-example losses combine (``Reduction/mean`` by default).
 ///
 /// ```swift
 /// let loss = softmaxCrossEntropy(logits: model(images), labels: labels)

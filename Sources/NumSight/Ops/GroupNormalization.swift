@@ -9,7 +9,8 @@
 /// - Parameters:
 ///   - x: `[batch, …, channels]` (NHWC images, or `[batch, length, channels]`).
 ///   - groupCount: Divides `channels`.
-///   - scale, offset: `[channels]`.
+///   - scale: `[channels]`, multiplies the normalised values.
+///   - offset: `[channels]`, added after the scale.
 ///   - epsilon: Added to the variance (PyTorch's default 1e-5).
 @_specialize(where Scalar == Float)
 public func groupNormalized<Scalar>(

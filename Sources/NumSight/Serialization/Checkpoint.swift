@@ -31,8 +31,12 @@ public enum Checkpoint {
     /// Replaces `model`'s state (and `optimizer`'s, when given) with the tensors
     /// in `url`, converted to the model's scalar type, and returns the metadata.
     ///
-    /// - Parameter acceptingNonFiniteValues: Load weights holding NaN or infinities
-    ///   (refused by default).
+    /// - Parameters:
+    ///   - model: The layer whose parameters and buffers are replaced.
+    ///   - optimizer: An optimiser whose state is replaced too, when given.
+    ///   - url: The checkpoint file.
+    ///   - acceptingNonFiniteValues: Load weights holding NaN or infinities
+    ///     (refused by default).
     /// - Throws: ``SafeTensorsError`` for a damaged file; ``StateMismatch`` listing
     ///   every missing, unexpected and mis-shaped tensor of the model (or of the
     ///   optimiser's state: names, lengths, a finite step) and every non-finite one.
