@@ -4,7 +4,7 @@
 /// ```swift
 /// Adler32.checksum(of: Array("Wikipedia".utf8))  // 0x11E6_0398
 /// ```
-struct Adler32: Sendable {
+struct Adler32: RunningChecksum, Sendable {
     /// The checksum of all bytes seen so far (`1` before any).
     public var value: UInt32 { b << 16 | a }
 
@@ -18,23 +18,6 @@ struct Adler32: Sendable {
 
     /// Creates a checksum of no bytes.
     public init() {}
-
-    /// The checksum of `bytes`.
-    public static func checksum(of bytes: some Sequence<UInt8>) -> UInt32 {
-        var adler = Adler32()
-        adler.update(with: bytes)
-        return adler.value
-    }
-
-    /// Extends the checksum with `bytes`, as if they followed the bytes seen so far.
-    public mutating func update(with bytes: some Sequence<UInt8>) {
-        let usedContiguousStorage: Void? = bytes.withContiguousStorageIfAvailable { buffer in
-            update(with: UnsafeRawBufferPointer(buffer))
-        }
-        if usedContiguousStorage == nil {
-            update(with: Array(bytes))
-        }
-    }
 
     /// Extends the checksum with the bytes in `buffer`.
     public mutating func update(with buffer: UnsafeRawBufferPointer) {

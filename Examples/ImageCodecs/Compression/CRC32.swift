@@ -10,7 +10,7 @@
 /// crc.update(with: Array("56789".utf8))
 /// crc.value                                   // 0xCBF4_3926
 /// ```
-public struct CRC32: Sendable {
+public struct CRC32: RunningChecksum, Sendable {
     /// The checksum of all bytes seen so far (`0` before any).
     public var value: UInt32 { ~register }
 
@@ -18,23 +18,6 @@ public struct CRC32: Sendable {
 
     /// Creates a checksum of no bytes.
     public init() {}
-
-    /// The checksum of `bytes`.
-    public static func checksum(of bytes: some Sequence<UInt8>) -> UInt32 {
-        var crc = CRC32()
-        crc.update(with: bytes)
-        return crc.value
-    }
-
-    /// Extends the checksum with `bytes`, as if they followed the bytes seen so far.
-    public mutating func update(with bytes: some Sequence<UInt8>) {
-        let usedContiguousStorage: Void? = bytes.withContiguousStorageIfAvailable { buffer in
-            update(with: UnsafeRawBufferPointer(buffer))
-        }
-        if usedContiguousStorage == nil {
-            update(with: Array(bytes))
-        }
-    }
 
     /// Extends the checksum with the bytes in `buffer`.
     public mutating func update(with buffer: UnsafeRawBufferPointer) {
