@@ -17,17 +17,15 @@ most twice per megapixel what the 512-pixel one does.
 """
 import argparse
 import base64
-import shutil
 import json
-import socket
 import struct
-import subprocess
-import tempfile
 import sys
 import time
 import urllib.error
 import urllib.request
 import zlib
+
+from served import served
 
 
 def chunk(kind, data):
@@ -96,20 +94,8 @@ def main():
     parser.add_argument("--enforce", action="store_true")
     arguments = parser.parse_args()
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    output = tempfile.mkdtemp(prefix="serve-")  # training_history.png (absent) and feedback/
-    server = subprocess.Popen([arguments.binary, "serve", "--port", str(port), "--model", arguments.model,
-                               "--output", output], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     missed = []
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.2)
+    with served(arguments.binary, arguments.model) as (server, port):
         post(port, drawing(280))  # warm: first-use allocations are not the probe's
         baseline = peak_rss_kib(server.pid)
         print(f"peak_rss_before {baseline / 1024:.1f} MiB")
@@ -139,10 +125,6 @@ def main():
         if per_megapixel[2048] > 2 * per_megapixel[512]:
             missed.append("cost per megapixel grows with the size")
         print(f"peak_rss_after_all {peak_rss_kib(server.pid) / 1024:.1f} MiB")
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-        shutil.rmtree(output, ignore_errors=True)
     for reason in missed:
         print(f"missed: {reason}", file=sys.stderr)
     return 1 if arguments.enforce and missed else 0

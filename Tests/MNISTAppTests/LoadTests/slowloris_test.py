@@ -12,19 +12,17 @@ given, every 0.25 s on a new connection, each allowed 2 s. Prints the figures as
 requests were answered.
 """
 import argparse
-import base64
-import json
 import os
 import selectors
-import shutil
 import socket
 import subprocess
-import tempfile
 import sys
 import threading
 import time
 import urllib.error
 import urllib.request
+
+from served import served
 
 HEAD = b"GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + b"a" * 4000
 
@@ -102,12 +100,6 @@ def main():
     parser.add_argument("--enforce", action="store_true")
     arguments = parser.parse_args()
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    output = tempfile.mkdtemp(prefix="serve-")  # training_history.png (absent) and feedback/
-    server = subprocess.Popen([arguments.binary, "serve", "--port", str(port), "--model", arguments.model,
-                               "--output", output], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     body = None
     if os.path.exists(arguments.model):
         here = os.path.dirname(os.path.abspath(__file__))
@@ -119,11 +111,7 @@ def main():
     stop = threading.Event()
     counters = {"attacker_connections": 0, "attacker_connect_failures": 0, "attacker_answers": 0}
     results = {"health": [], "predict": []}
-    try:
-        for _ in range(100):
-            if well_behaved(port, None):
-                break
-            time.sleep(0.2)
+    with served(arguments.binary, arguments.model) as (_, port):
         attacker = threading.Thread(target=attack, args=(port, arguments.attackers, arguments.interval, stop, counters))
         attacker.start()
         time.sleep(min(5, arguments.duration / 4))  # let every slow connection settle in
@@ -135,10 +123,6 @@ def main():
             time.sleep(0.25)
         stop.set()
         attacker.join()
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-        shutil.rmtree(output, ignore_errors=True)
 
     answered = sum(results["health"]) + sum(results["predict"])
     sent = len(results["health"]) + len(results["predict"])
